@@ -1,0 +1,7 @@
+
+@NamedInterface("consent")
+@NullMarked
+package io.mawasu.crm.domain.consent;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,5 @@
+
+@NullMarked
+package io.mawasu.crm.domain.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+
+@NamedInterface("order")
+@NullMarked
+package io.mawasu.crm.domain.order;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,46 @@
+package io.mawasu.crm;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.springframework.data.repository.Repository;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+
+/**
+ * STYLE.md §8: UI types stay in crm-web, and only crm-domain writes crm-domain's
+ * aggregates.
+ */
+@AnalyzeClasses(packagesOf = CrmApplication.class, importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule uiStaysInWeb = noClasses().that()
+		.resideOutsideOfPackage("io.mawasu.crm.web..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.web..", "org.springframework.ui..", "org.thymeleaf..");
+
+	@ArchTest
+	static final ArchRule onlyDomainWritesDomain = noClasses().that()
+		.resideOutsideOfPackage("io.mawasu.crm.domain..")
+		.should()
+		.callMethodWhere(target(owner(assignableTo(Repository.class))).and(target(nameMatching("(save|delete).*"))))
+		.allowEmptyShould(true);
+
+	@ArchTest
+	static final ArchRule lowerModulesNeverUseHigherOnes = noClasses().that()
+		.resideInAnyPackage("io.mawasu.crm.domain..", "io.mawasu.crm.segmentation..", "io.mawasu.crm.delivery..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.mawasu.crm.scenario..", "io.mawasu.crm.analytics..", "io.mawasu.crm.web..")
+		.allowEmptyShould(true);
+
+}
