@@ -23,7 +23,7 @@ class ApplicationSmokeTests {
 
 	@Test
 	void firstAdminCanUseTheApiWithBasicAuth() throws Exception {
-		this.mvc.perform(get("/").with(httpBasic("admin", "admin-password-1"))).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/").with(httpBasic("admin", TestUsers.PASSWORD))).andExpect(status().is3xxRedirection());
 		this.mvc.perform(get("/api/admin/audit").with(httpBasic("admin", "wrong")))
 			.andExpect(status().isUnauthorized());
 	}

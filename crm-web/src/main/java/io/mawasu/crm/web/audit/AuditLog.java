@@ -27,8 +27,17 @@ public class AuditLog {
 		this.jdbc = jdbc;
 	}
 
+	/** An entry as the API shows it. */
 	public record Entry(Instant at, @Nullable String username, String action, @Nullable String target,
 			@Nullable String ip) {
+	}
+
+	/**
+	 * An entry with its detail (for example why a login failed), as the audit page shows
+	 * it.
+	 */
+	public record DetailedEntry(Instant at, @Nullable String username, String action, @Nullable String target,
+			@Nullable String ip, @Nullable String detail) {
 	}
 
 	/** Records an act of the current user from the current request. */
@@ -37,6 +46,7 @@ public class AuditLog {
 		record((auth != null) ? auth.getName() : null, action, target, currentAddress(), null);
 	}
 
+	/** Records an act with everything given explicitly (for example a failed login). */
 	public void record(@Nullable String username, String action, @Nullable String target, @Nullable String ip,
 			@Nullable String detail) {
 		this.jdbc.sql("""
@@ -62,6 +72,23 @@ public class AuditLog {
 			.list();
 	}
 
+	/**
+	 * One page of entries, newest first, reading one more row than asked so the caller
+	 * knows whether another page follows without counting the whole log.
+	 */
+	public List<DetailedEntry> page(int page, int size) {
+		return this.jdbc.sql("""
+				select at, username, action, target, ip, detail from web.audit_log
+				order by at desc, id desc limit :limit offset :offset
+				""")
+			.param("limit", size + 1)
+			.param("offset", (long) page * size)
+			.query((rs, n) -> new DetailedEntry(rs.getTimestamp("at").toInstant(), rs.getString("username"),
+					rs.getString("action"), rs.getString("target"), rs.getString("ip"), rs.getString("detail")))
+			.list();
+	}
+
+	/** The address of the current request, if there is one. */
 	public static @Nullable String currentAddress() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();

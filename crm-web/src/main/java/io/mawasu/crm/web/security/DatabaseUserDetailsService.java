@@ -26,11 +26,10 @@ class DatabaseUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		UserAccounts.Account account = this.accounts.find(username)
 			.orElseThrow(() -> new UsernameNotFoundException(username));
-		boolean locked = account.lockedUntil() != null && account.lockedUntil().isAfter(Instant.now());
 		return User.withUsername(account.username())
 			.password(account.passwordHash())
 			.disabled(!account.enabled())
-			.accountLocked(locked)
+			.accountLocked(account.lockedAt(Instant.now()))
 			.authorities(account.roles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList())
 			.build();
 	}

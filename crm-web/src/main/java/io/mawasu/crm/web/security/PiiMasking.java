@@ -31,29 +31,40 @@ public final class PiiMasking {
 					|| a.equals(Role.CONTENT_EDITOR.authority()));
 	}
 
+	/**
+	 * Keeps the first character of the local part and the domain:
+	 * {@code taro@example.com} becomes {@code t***@example.com}; a value that is not an
+	 * address is masked whole.
+	 */
 	public static @Nullable String email(@Nullable String email) {
 		if (email == null || email.isEmpty()) {
 			return email;
 		}
-		int at = email.indexOf('@');
-		if (at <= 0) {
+		int at = email.lastIndexOf('@');
+		if (at <= 0 || at == email.length() - 1) {
 			return "***";
 		}
-		return email.charAt(0) + "***" + email.substring(at);
+		return new String(Character.toChars(email.codePointAt(0))) + "***" + email.substring(at);
 	}
 
+	/**
+	 * Keeps the separators, the first three digits (the carrier prefix) and the last four
+	 * of a full number: {@code 090-1234-5678} becomes {@code 090-****-5678}. A short
+	 * number keeps only its last two digits, a very short one none.
+	 */
 	public static @Nullable String phone(@Nullable String phone) {
 		if (phone == null || phone.isEmpty()) {
 			return phone;
 		}
-		StringBuilder masked = new StringBuilder(phone.length());
 		int digits = (int) phone.chars().filter(Character::isDigit).count();
+		int keepFirst = (digits >= 10) ? 3 : 0;
+		int keepLast = (digits >= 10) ? 4 : (digits >= 6) ? 2 : 0;
+		StringBuilder masked = new StringBuilder(phone.length());
 		int seen = 0;
 		for (char c : phone.toCharArray()) {
 			if (Character.isDigit(c)) {
 				seen++;
-				// Keep the first three digits (the carrier prefix) and the last four.
-				masked.append((seen <= 3 || seen > digits - 4) ? c : '*');
+				masked.append((seen <= keepFirst || seen > digits - keepLast) ? c : '*');
 			}
 			else {
 				masked.append(c);

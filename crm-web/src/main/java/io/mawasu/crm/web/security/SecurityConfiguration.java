@@ -1,21 +1,32 @@
 package io.mawasu.crm.web.security;
 
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Two chains: the JSON API with HTTP Basic, stateless and without CSRF; the pages with
- * form login, sessions and CSRF. Every path names its roles here; admin actions are also
- * guarded by method security.
+ * Two chains: the JSON API with HTTP Basic, stateless and without CSRF, answering 401 and
+ * 403 as problem+json; the pages with form login, sessions and CSRF. Every path names its
+ * roles here; admin actions are also guarded by method security. Both log in through
+ * {@link ThrottledAuthenticationProvider}, so failed logins are slowed down, locked and
+ * audited the same way.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -29,20 +40,37 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	AuthenticationProvider authenticationProvider(DatabaseUserDetailsService users, PasswordEncoder passwordEncoder,
+			LoginAttempts attempts) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(passwordEncoder);
+		return new ThrottledAuthenticationProvider(provider, attempts);
+	}
+
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+		events.setAdditionalExceptionMappings(
+				Map.of(LoginAttempts.AddressBlockedException.class, AuthenticationFailureBadCredentialsEvent.class));
+		return events;
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ApiAuthenticationProblems problems) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((auth) -> auth.requestMatchers("/api/import/**")
 				.hasAnyRole(IMPORTERS)
 				.requestMatchers("/api/admin/**")
 				.hasRole(Role.ADMIN.name())
-				.requestMatchers(HttpMethod.GET, "/api/customers/**")
-				.authenticated()
 				.anyRequest()
 				.authenticated())
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf((csrf) -> csrf.disable());
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 
@@ -60,7 +88,10 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+			.logout((logout) -> logout
+				.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"))
+				.logoutSuccessUrl("/login?logout"))
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 

@@ -1,6 +1,11 @@
 package io.mawasu.crm.web.security;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,10 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The application's users and their roles, stored in {@code web.app_user} with BCrypt
- * hashes.
+ * hashes. User names are unique regardless of case.
  */
 @Service
 public class UserAccounts {
+
+	private static final String SELECT_ACCOUNT = """
+			select u.id, u.username, u.password_hash, u.enabled, u.failed_attempts, u.locked_until,
+				array(select r.role from web.app_user_role r where r.user_id = u.id) as roles
+			from web.app_user u
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -30,35 +41,35 @@ public class UserAccounts {
 		this.passwordEncoder = passwordEncoder;
 	}
 
+	/**
+	 * A stored user.
+	 *
+	 * @param lockedUntil the end of a lock after too many failed logins; may lie in the
+	 * past
+	 */
 	public record Account(long id, String username, String passwordHash, boolean enabled, int failedAttempts,
 			@Nullable Instant lockedUntil, Set<Role> roles) {
+
+		public boolean lockedAt(Instant now) {
+			return this.lockedUntil != null && this.lockedUntil.isAfter(now);
+		}
+
 	}
 
 	public Optional<Account> find(String username) {
-		return this.jdbc.sql("""
-				select id, username, password_hash, enabled, failed_attempts, locked_until
-				from web.app_user where username = :username
-				""")
+		return this.jdbc.sql(SELECT_ACCOUNT + " where u.username = :username")
 			.param("username", username)
-			.query((rs, n) -> new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-					rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-					rs.getObject("locked_until", java.time.OffsetDateTime.class) != null
-							? rs.getObject("locked_until", java.time.OffsetDateTime.class).toInstant() : null,
-					rolesOf(rs.getLong("id"))))
+			.query(UserAccounts::account)
 			.optional();
 	}
 
 	public List<Account> findAll() {
-		return this.jdbc.sql("select username from web.app_user order by username")
-			.query(String.class)
-			.list()
-			.stream()
-			.map((username) -> find(username).orElseThrow())
-			.toList();
+		return this.jdbc.sql(SELECT_ACCOUNT + " order by lower(u.username)").query(UserAccounts::account).list();
 	}
 
+	/** Whether the name is taken, in any case. */
 	public boolean exists(String username) {
-		return this.jdbc.sql("select count(*) from web.app_user where username = :u")
+		return this.jdbc.sql("select count(*) from web.app_user where lower(username) = lower(:u)")
 			.param("u", username)
 			.query(Long.class)
 			.single() > 0;
@@ -68,9 +79,17 @@ public class UserAccounts {
 		return this.jdbc.sql("select count(*) from web.app_user").query(Long.class).single();
 	}
 
+	/** How many enabled users hold this role. */
+	public long countEnabledWith(Role role) {
+		return this.jdbc.sql("""
+				select count(*) from web.app_user u join web.app_user_role r on r.user_id = u.id
+				where u.enabled and r.role = :role
+				""").param("role", role.name()).query(Long.class).single();
+	}
+
 	/**
 	 * Creates a user. The caller has validated the password's strength and that the name
-	 * is free.
+	 * is free (the database rejects a taken name with a {@code DuplicateKeyException}).
 	 */
 	@Transactional
 	public long create(String username, String rawPassword, Collection<Role> roles) {
@@ -104,34 +123,60 @@ public class UserAccounts {
 			.update();
 	}
 
-	/** Counts a failed login and locks the account once the limit is reached. */
-	@Transactional
-	public void recordFailure(String username, int maxAttempts, Instant lockUntil) {
-		this.jdbc.sql("""
-				update web.app_user set failed_attempts = failed_attempts + 1,
-					locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
-				where username = :u
-				""")
-			.param("max", maxAttempts)
-			.param("until", java.sql.Timestamp.from(lockUntil))
+	/** Consecutive failed logins of this user (0 for an unknown name). */
+	public int failedAttempts(String username) {
+		return this.jdbc.sql("select failed_attempts from web.app_user where username = :u")
 			.param("u", username)
-			.update();
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
 	}
 
+	/**
+	 * Counts a failed login and locks the account until {@code lockUntil} once the count
+	 * reaches {@code maxAttempts}. A lock that has run out starts a fresh count.
+	 * @return the new count, empty for an unknown name
+	 */
+	@Transactional
+	public Optional<Integer> recordFailure(String username, int maxAttempts, Instant now, Instant lockUntil) {
+		return this.jdbc
+			.sql("""
+					update web.app_user u set failed_attempts = n.attempts,
+						locked_until = case when n.attempts >= :max then cast(:until as timestamptz) end
+					from (select id, case when locked_until <= cast(:now as timestamptz) then 1 else failed_attempts + 1 end as attempts
+						from web.app_user where username = :u for update) n
+					where u.id = n.id
+					returning u.failed_attempts
+					""")
+			.param("max", maxAttempts)
+			.param("now", Timestamp.from(now))
+			.param("until", Timestamp.from(lockUntil))
+			.param("u", username)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/** Clears the failure count and any lock after a successful login. */
 	@Transactional
 	public void recordSuccess(String username) {
-		this.jdbc.sql("update web.app_user set failed_attempts = 0, locked_until = null where username = :u")
-			.param("u", username)
-			.update();
+		this.jdbc.sql("""
+				update web.app_user set failed_attempts = 0, locked_until = null
+				where username = :u and (failed_attempts > 0 or locked_until is not null)
+				""").param("u", username).update();
 	}
 
-	private Set<Role> rolesOf(long userId) {
-		List<String> names = this.jdbc.sql("select role from web.app_user_role where user_id = :id")
-			.param("id", userId)
-			.query(String.class)
-			.list();
+	private static Account account(ResultSet rs, int row) throws SQLException {
+		OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+				rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
+				(lockedUntil != null) ? lockedUntil.toInstant() : null, roles(rs.getArray("roles")));
+	}
+
+	private static Set<Role> roles(Array array) throws SQLException {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
-		names.forEach((name) -> roles.add(Role.valueOf(name)));
+		for (Object name : (Object[]) array.getArray()) {
+			roles.add(Role.valueOf((String) name));
+		}
 		return roles;
 	}
 

@@ -1,0 +1,70 @@
+package io.mawasu.crm.web.security;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.authentication.TestingAuthenticationToken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PiiMaskingTests {
+
+	@Test
+	void masksEmailKeepingFirstCharacterAndDomain() {
+		assertThat(PiiMasking.email("taro@example.com")).isEqualTo("t***@example.com");
+		assertThat(PiiMasking.email("t@example.com")).isEqualTo("t***@example.com");
+		assertThat(PiiMasking.email("a.b@c@example.com")).isEqualTo("a***@example.com");
+		assertThat(PiiMasking.email("𠮷野@example.jp")).isEqualTo("𠮷***@example.jp");
+	}
+
+	@Test
+	void masksOddEmailsWhole() {
+		assertThat(PiiMasking.email(null)).isNull();
+		assertThat(PiiMasking.email("")).isEmpty();
+		assertThat(PiiMasking.email("not-an-address")).isEqualTo("***");
+		assertThat(PiiMasking.email("@example.com")).isEqualTo("***");
+		assertThat(PiiMasking.email("taro@")).isEqualTo("***");
+		assertThat(PiiMasking.email("   ")).isEqualTo("***");
+	}
+
+	@Test
+	void masksPhoneKeepingPrefixAndLastFour() {
+		assertThat(PiiMasking.phone("090-1234-5678")).isEqualTo("090-****-5678");
+		assertThat(PiiMasking.phone("09012345678")).isEqualTo("090****5678");
+		assertThat(PiiMasking.phone("03-1234-5678")).isEqualTo("03-1***-5678");
+		assertThat(PiiMasking.phone("+81 90 1234 5678")).isEqualTo("+81 9* **** 5678");
+	}
+
+	@Test
+	void masksShortAndOddPhones() {
+		assertThat(PiiMasking.phone(null)).isNull();
+		assertThat(PiiMasking.phone("")).isEmpty();
+		assertThat(PiiMasking.phone("1234-567")).isEqualTo("****-*67");
+		assertThat(PiiMasking.phone("110")).isEqualTo("***");
+		assertThat(PiiMasking.phone("unknown")).isEqualTo("unknown");
+		assertThat(PiiMasking.phone("---")).isEqualTo("---");
+	}
+
+	@Test
+	void onlyAnalystsAndManagersSeeMaskedValues() {
+		assertThat(PiiMasking.seesPii(null)).isFalse();
+		assertThat(PiiMasking.seesPii(user(Role.ANALYST))).isFalse();
+		assertThat(PiiMasking.seesPii(user(Role.MANAGER))).isFalse();
+		assertThat(PiiMasking.seesPii(user(Role.ADMIN))).isTrue();
+		assertThat(PiiMasking.seesPii(user(Role.MARKETER))).isTrue();
+		assertThat(PiiMasking.seesPii(user(Role.CONTENT_EDITOR))).isTrue();
+		assertThat(PiiMasking.seesPii(user(Role.ANALYST, Role.MARKETER))).isTrue();
+		assertThat(PiiMasking.emailFor("taro@example.com", false)).isEqualTo("t***@example.com");
+		assertThat(PiiMasking.emailFor("taro@example.com", true)).isEqualTo("taro@example.com");
+		assertThat(PiiMasking.phoneFor("090-1234-5678", false)).isEqualTo("090-****-5678");
+		assertThat(PiiMasking.phoneFor("090-1234-5678", true)).isEqualTo("090-1234-5678");
+	}
+
+	private static TestingAuthenticationToken user(Role... roles) {
+		List<String> authorities = Arrays.stream(roles).map(Role::authority).toList();
+		return new TestingAuthenticationToken("u", "p", authorities.toArray(String[]::new));
+	}
+
+}
