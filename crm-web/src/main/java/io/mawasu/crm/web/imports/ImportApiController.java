@@ -14,6 +14,7 @@ import io.mawasu.crm.web.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
@@ -83,7 +84,7 @@ class ImportApiController {
 		try {
 			return MediaType.parseMediaType(contentType).getCharset();
 		}
-		catch (org.springframework.util.InvalidMimeTypeException ex) {
+		catch (InvalidMediaTypeException ex) {
 			throw new ImportFileException("The Content-Type '" + contentType + "' cannot be read: " + ex.getMessage());
 		}
 	}
