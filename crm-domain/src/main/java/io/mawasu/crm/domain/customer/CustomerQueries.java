@@ -59,13 +59,17 @@ public class CustomerQueries {
 	public CustomerPage search(CustomerSearch search, int page, int size) {
 		int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
 		int pageNumber = Math.max(0, page);
+		// The page is cut from the customers alone, so rows skipped by the offset are
+		// never
+		// joined to their summary.
 		StringBuilder sql = new StringBuilder("""
 				select c.external_id, c.name, c.email, c.phone, c.prefecture, c.gender, c.tags,
 					coalesce(s.order_count, 0) as order_count, coalesce(s.total_spent, 0) as total_spent,
 					s.last_ordered_at
-				from domain.customer c
-				left join domain.customer_summary s on s.customer_id = c.id
-				where true
+				from (
+					select c.id, c.external_id, c.name, c.email, c.phone, c.prefecture, c.gender, c.tags
+					from domain.customer c
+					where true
 				""");
 		Map<String, Object> params = new HashMap<>();
 		if (search.query() != null) {
@@ -84,9 +88,19 @@ public class CustomerQueries {
 			sql.append(" and c.tags @> array[cast(:tag as text)]");
 			params.put("tag", search.tag());
 		}
-		sql.append(" order by c.id desc limit :limit offset :offset");
+		sql.append("""
+					order by c.id desc limit :limit offset :offset
+				) c
+				left join domain.customer_summary s on s.customer_id = c.id
+				order by c.id desc
+				""");
 		params.put("limit", pageSize + 1);
 		params.put("offset", (long) pageNumber * pageSize);
+		// A generic plan of a prepared statement would estimate every search text alike
+		// and may
+		// walk the primary key past a million rows for a rare one; plan each search
+		// afresh.
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		List<CustomerRow> rows = this.jdbc.sql(sql.toString()).params(params).query(this::row).list();
 		boolean hasNext = rows.size() > pageSize;
 		List<CustomerRow> pageRows = hasNext ? rows.subList(0, pageSize) : rows;

@@ -79,6 +79,39 @@ class OrderQueriesIntegrationTests {
 	}
 
 	@Test
+	void changedOrdersAreCountedAgainOnTheNextRead() {
+		this.queries.monthlyKpis(YearMonth.of(2026, 4), 4);
+		assertThat(this.jdbc.sql("select count(*) from domain.order_month").query(Long.class).single())
+			.as("the rollup holds the months read")
+			.isGreaterThanOrEqualTo(4);
+
+		order("C", "2026-01-31T14:00:00Z", "6000"); // 2026-01-31 23:00 JST: January
+		this.jdbc.sql("update domain.orders set amount = 8000 where external_id = 'kpi-order-6'").update();
+		this.jdbc.sql("delete from domain.orders where external_id = 'kpi-order-11'").update();
+		List<MonthlyKpi> kpis = this.queries.monthlyKpis(YearMonth.of(2026, 4), 4);
+
+		// January: A 1000, B 2000, C 6000 -> 3 customers, 3 orders, 9000 / 3 = 3000, 3 /
+		// 3 = 1
+		assertKpi(kpis.get(0), 3, 3, "9000", "3000.00", "1.00");
+		// February: A 3000 + 8000, B 1000 -> 2 customers, 3 orders, 12000 / 3 = 4000, 1.5
+		assertKpi(kpis.get(1), 2, 3, "12000", "4000.00", "1.50");
+		// March: C 4000, D 1000 + 2000 -> 2 customers, 3 orders, 7000 / 3 = 2333.33, 1.5
+		assertKpi(kpis.get(2), 2, 3, "7000", "2333.33", "1.50");
+	}
+
+	@Test
+	void truncatedOrdersLeaveNoMonths() {
+		this.queries.monthlyKpis(YearMonth.of(2026, 4), 4);
+
+		this.jdbc.sql("truncate domain.customer cascade").update();
+
+		assertThat(this.queries.monthlyKpis(YearMonth.of(2026, 4), 4)).allSatisfy((kpi) -> {
+			assertThat(kpi.orders()).isZero();
+			assertThat(kpi.purchasingCustomers()).isZero();
+		});
+	}
+
+	@Test
 	void lastMonthsEndWithTheCurrentMonth() {
 		List<MonthlyKpi> kpis = this.queries.monthlyKpis(24);
 
