@@ -1,5 +1,6 @@
 package io.mawasu.crm.domain.order;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -92,23 +93,45 @@ public class OrderQueries {
 				)
 				delete from domain.order_month k using touched t where k.month = t.month
 				""").update();
+		List<LocalDate> missing = this.jdbc.sql("""
+				select cast(g as date)
+				from generate_series(cast(:first as date), cast(:last as date), interval '1 month') as g
+				where not exists (select 1 from domain.order_month k where k.zone = :zone and k.month = cast(g as date))
+				order by 1
+				""")
+			.param("first", first.atDay(1))
+			.param("last", last.atDay(1))
+			.param("zone", zone)
+			.query(LocalDate.class)
+			.list();
+		if (missing.isEmpty()) {
+			return;
+		}
+		// The bounds are plain values so the planner sees how much of the orders they
+		// cover:
+		// an index range for the current month, a sequential scan when every month is
+		// missing.
 		this.jdbc.sql("""
 				insert into domain.order_month (zone, month, purchasing_customers, orders, revenue)
-				select :zone, m.month, count(distinct o.customer_id), count(o.id), coalesce(sum(o.amount), 0)
-				from (
-					select cast(g as date) as month
-					from generate_series(cast(:first as date), cast(:last as date), interval '1 month') as g
-					where not exists (
-						select 1 from domain.order_month k where k.zone = :zone and k.month = cast(g as date)
-					)
-				) m
-				left join domain.orders o on o.amount > 0
-					and o.ordered_at >= cast(m.month as timestamp) at time zone :zone
-					and o.ordered_at < cast(m.month + interval '1 month' as timestamp) at time zone :zone
-				group by m.month
+				select :zone, m.month, coalesce(p.customers, 0), coalesce(p.orders, 0), coalesce(p.revenue, 0)
+				from unnest(cast(:months as date[])) as m (month)
+				left join (
+					select cast(date_trunc('month', o.ordered_at at time zone :zone) as date) as month,
+						count(distinct o.customer_id) as customers, count(*) as orders, sum(o.amount) as revenue
+					from domain.orders o
+					where o.amount > 0
+						and o.ordered_at >= cast(:from as timestamp) at time zone :zone
+						and o.ordered_at < cast(:until as timestamp) at time zone :zone
+					group by 1
+				) p on p.month = m.month
 				on conflict (zone, month) do update set purchasing_customers = excluded.purchasing_customers,
 					orders = excluded.orders, revenue = excluded.revenue, computed_at = now()
-				""").param("first", first.atDay(1)).param("last", last.atDay(1)).param("zone", zone).update();
+				""")
+			.param("zone", zone)
+			.param("months", missing.stream().map(Date::valueOf).toArray(Date[]::new))
+			.param("from", missing.get(0))
+			.param("until", missing.get(missing.size() - 1).plusMonths(1))
+			.update();
 	}
 
 }
