@@ -1,6 +1,15 @@
 package io.mawasu.crm.web.home;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import io.mawasu.crm.domain.order.MonthlyKpi;
+import io.mawasu.crm.domain.order.OrderQueries;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
@@ -8,9 +17,35 @@ class HomeController {
 
 	static final String VIEW = "home";
 
+	static final int MONTHS = 24;
+
+	private final OrderQueries orders;
+
+	HomeController(OrderQueries orders) {
+		this.orders = orders;
+	}
+
 	@GetMapping("/")
-	String home() {
+	String home(Model model) {
+		List<MonthlyKpi> kpis = this.orders.monthlyKpis(MONTHS);
+		model.addAttribute("kpis", kpis);
+		model.addAttribute("latest", kpis.get(kpis.size() - 1));
+		List<MonthlyKpi> newestFirst = new ArrayList<>(kpis);
+		Collections.reverse(newestFirst);
+		model.addAttribute("newestFirst", newestFirst);
+		model.addAttribute("chart", chart(kpis));
 		return VIEW;
+	}
+
+	/**
+	 * The series of the chart; a month without orders has no average nor frequency (a
+	 * gap).
+	 */
+	private static Map<String, List<?>> chart(List<MonthlyKpi> kpis) {
+		return Map.of("months", kpis.stream().map((kpi) -> kpi.month().toString()).toList(), "customers",
+				kpis.stream().map(MonthlyKpi::purchasingCustomers).toList(), "averageOrderValue",
+				kpis.stream().map(MonthlyKpi::averageOrderValue).toList(), "frequency",
+				kpis.stream().map(MonthlyKpi::purchaseFrequency).toList());
 	}
 
 }

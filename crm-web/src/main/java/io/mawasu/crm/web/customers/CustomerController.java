@@ -1,0 +1,67 @@
+package io.mawasu.crm.web.customers;
+
+import java.util.List;
+
+import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.domain.customer.CustomerDetail;
+import io.mawasu.crm.domain.customer.CustomerPage;
+import io.mawasu.crm.domain.customer.CustomerQueries;
+import io.mawasu.crm.domain.customer.Gender;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+@Controller
+@RequestMapping(CustomerController.PATH)
+class CustomerController {
+
+	static final String PATH = "/customers";
+
+	static final String LIST_VIEW = "customers/list";
+
+	static final String DETAIL_VIEW = "customers/detail";
+
+	static final int PAGE_SIZE = 50;
+
+	private final CustomerQueries customers;
+
+	private final CustomerInsights insights;
+
+	CustomerController(CustomerQueries customers, CustomerInsights insights) {
+		this.customers = customers;
+		this.insights = insights;
+	}
+
+	@GetMapping
+	String list(CustomerSearchForm form, Model model) {
+		CustomerPage page = this.customers.search(form.toSearch(), form.pageNumber(), PAGE_SIZE);
+		model.addAttribute("form", form);
+		model.addAttribute("search", form.toSearch());
+		model.addAttribute("page", page);
+		model.addAttribute("rows", page.rows().stream().map(CustomerPii::forCurrentUser).toList());
+		model.addAttribute("prefectures", this.customers.prefectures());
+		model.addAttribute("genders", Gender.values());
+		model.addAttribute("previousUrl", page.hasPrevious() ? form.pageUrl(page.page() - 1) : null);
+		model.addAttribute("nextUrl", page.hasNext() ? form.pageUrl(page.page() + 1) : null);
+		return LIST_VIEW;
+	}
+
+	@GetMapping("/{externalId}")
+	String detail(@PathVariable String externalId, Model model) {
+		CustomerDetail detail = this.customers.detail(externalId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"No customer has the external id '" + externalId + "'."));
+		model.addAttribute("customer", CustomerPii.forCurrentUser(detail));
+		model.addAttribute("channels", List.of(Channel.values()));
+		model.addAttribute("latestOrdersLimit", CustomerQueries.LATEST_ORDERS);
+		model.addAttribute("rfm", this.insights.rfm(externalId));
+		model.addAttribute("segments", this.insights.segments(externalId));
+		return DETAIL_VIEW;
+	}
+
+}

@@ -1,0 +1,155 @@
+package io.mawasu.crm.web.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.mawasu.crm.testing.TestDatabaseConfiguration;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Base of the browser tests: the whole application on a random port against the test
+ * database, driven by headless Chromium through Selenium. Every subclass shares this one
+ * configuration, so the application starts once for all of them; each class gets its own
+ * browser with a fresh profile.
+ * <p>
+ * Chromium and its driver must be installed ({@code apt-get install chromium
+ * chromium-driver}, which {@code .ci/run} does): without them these tests fail rather
+ * than skip, so a green build always means the browser flows ran.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "crm.security.admin-username=" + BrowserTests.ADMIN_USERNAME,
+				"crm.security.admin-password=" + BrowserTests.ADMIN_PASSWORD })
+@Import(TestDatabaseConfiguration.class)
+public abstract class BrowserTests {
+
+	/** The first admin the application creates from its configuration. */
+	public static final String ADMIN_USERNAME = "admin";
+
+	public static final String ADMIN_PASSWORD = "admin-password-1";
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static @Nullable WebDriver driver;
+
+	private static @Nullable Path profile;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		for (Path executable : new Path[] { CHROMIUM, CHROMEDRIVER }) {
+			if (!Files.isExecutable(executable)) {
+				fail(executable + " is missing: browser tests need Chromium and its driver. Run .ci/run, which "
+						+ "installs them (apt-get install -y chromium chromium-driver fonts-ipaexfont-gothic).");
+			}
+		}
+		profile = Files.createTempDirectory("crm-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--window-size=1366,900", "--lang=en-US", "--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(TIMEOUT);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+			driver = null;
+		}
+		if (profile != null) {
+			deleteRecursively(profile);
+			profile = null;
+		}
+	}
+
+	@BeforeEach
+	void startLoggedOut() {
+		driver().manage().deleteAllCookies();
+	}
+
+	protected WebDriver driver() {
+		if (driver == null) {
+			throw new IllegalStateException("The browser did not start");
+		}
+		return driver;
+	}
+
+	/** The absolute URL of a path in the running application. */
+	protected String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	protected void open(String path) {
+		driver().get(url(path));
+	}
+
+	/**
+	 * Logs in through the login form (in English) and waits until the application has
+	 * answered with a page other than the login form.
+	 */
+	protected void login(String username, String password) {
+		driver().manage().deleteAllCookies();
+		open("/login?lang=en");
+		driver().findElement(By.id("username")).sendKeys(username);
+		driver().findElement(By.id("password")).sendKeys(password);
+		driver().findElement(By.id("login-submit")).click();
+		waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	protected void loginAsAdmin() {
+		login(ADMIN_USERNAME, ADMIN_PASSWORD);
+	}
+
+	protected WebElement waitFor(By locator) {
+		return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	protected <T> T waitUntil(java.util.function.Function<? super WebDriver, T> condition) {
+		return new WebDriverWait(driver(), TIMEOUT).until(condition);
+	}
+
+	private static void deleteRecursively(Path root) {
+		try (Stream<Path> paths = Files.walk(root)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
