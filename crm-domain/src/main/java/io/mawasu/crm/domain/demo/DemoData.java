@@ -296,7 +296,7 @@ public class DemoData {
 							(c.registered_at at time zone :zone)::date as registered_day,
 							'セール好き' = any (c.tags) as sale_lover
 						from domain.customer c
-					), plans as (
+					), plans as materialized (
 						select c.*, k.orders, f.first_day,
 							f.first_day + floor((cast(:lastDay as date) - f.first_day)
 								* least(1.0, sqrt(pg_temp.demo_u(:seed, 52, c.g)) + k.orders / 30.0))::int as end_day,
