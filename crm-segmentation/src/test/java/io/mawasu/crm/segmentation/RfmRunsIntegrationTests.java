@@ -57,7 +57,7 @@ class RfmRunsIntegrationTests {
 
 	@BeforeEach
 	void dataset() {
-		this.jdbc.sql("truncate domain.customer, segmentation.rfm_run cascade").update();
+		this.jdbc.sql("truncate domain.customer, segmentation.rfm_run, segmentation.rfm_score cascade").update();
 		for (String id : List.of("A", "B", "C", "D", "E", "F", "G", "H")) {
 			this.jdbc.sql("insert into domain.customer (external_id) values (:id)").param("id", "rfm-" + id).update();
 		}
@@ -112,6 +112,49 @@ class RfmRunsIntegrationTests {
 			.containsEntry("cant_lose", 1L)
 			.containsEntry("champions", 0L)
 			.hasSize(11);
+	}
+
+	@Test
+	void quantileScoresEqualPercentRankOverEveryBuyer() {
+		this.jdbc.sql("""
+				insert into domain.customer (external_id) select 'rfm-many-' || i from generate_series(1, 400) i
+				""").update();
+		this.jdbc.sql("""
+				insert into domain.orders (external_id, customer_id, ordered_at, amount)
+				select 'rfm-many-order-' || i, c.id,
+					timestamptz '2026-11-01 12:00+09' - (i * 7919 % 400) * interval '1 day',
+					(i * 104729 % 23) * 500 - 1000
+				from generate_series(1, 2000) i
+				join domain.customer c on c.external_id = 'rfm-many-' || (1 + i * 31 % 400)
+				""").update();
+
+		RfmRun run = this.runs.start(new RfmRunRequest(AS_OF, null, null, null));
+
+		List<String> mismatches = this.jdbc
+			.sql("""
+					with buyers as (
+						select customer_id,
+							date '2026-11-01' - cast(max(ordered_at) filter (where amount > 0) at time zone 'Asia/Tokyo' as date) as rd,
+							count(*) filter (where amount > 0) as fq, sum(amount) as mo
+						from domain.orders where ordered_at < timestamptz '2026-11-02 00:00+09'
+						group by customer_id having count(*) filter (where amount > 0) > 0
+					), expected as (
+						select customer_id,
+							least(5, 1 + floor(5 * percent_rank() over (order by rd desc))) as r,
+							least(5, 1 + floor(5 * percent_rank() over (order by fq))) as f,
+							least(5, 1 + floor(5 * percent_rank() over (order by mo))) as m
+						from buyers
+					)
+					select e.customer_id || ': ' || e.r || e.f || e.m || ' vs ' || coalesce(s.r || '' || s.f || s.m, 'none')
+					from expected e
+					left join segmentation.rfm_score s on s.customer_id = e.customer_id and s.run_id = :runId
+					where s.r is distinct from e.r or s.f is distinct from e.f or s.m is distinct from e.m
+					""")
+			.param("runId", run.id())
+			.query(String.class)
+			.list();
+		assertThat(run.customers()).isGreaterThan(300);
+		assertThat(mismatches).isEmpty();
 	}
 
 	@Test

@@ -45,46 +45,58 @@ import org.springframework.stereotype.Repository;
 public class RfmQueries {
 
 	// Orders up to the end of the as-of day (shop zone) are aggregated once per customer;
-	// customers with no positive order are dropped before the windows sort anything.
+	// customers with no positive order are dropped before anything is ranked.
 	private static final String BUYERS = """
-			create temporary table rfm_buyers on commit drop as
-			select customer_id,
-				cast(:asOf as date) - cast(max(ordered_at) filter (where amount > 0) at time zone :zone as date)
-					as recency_days,
-				cast(count(*) filter (where amount > 0) as integer) as frequency,
-				sum(amount) as monetary
-			from domain.orders
-			where ordered_at < :until and ordered_at >= coalesce(cast(:since as timestamptz), '-infinity')
-			group by customer_id
-			having count(*) filter (where amount > 0) > 0
+			buyers as materialized (
+				select customer_id,
+					cast(:asOf as date)
+						- cast(max(ordered_at) filter (where amount > 0) at time zone :zone as date) as recency_days,
+					cast(count(*) filter (where amount > 0) as integer) as frequency,
+					sum(amount) as monetary
+				from domain.orders
+				where ordered_at < :until and ordered_at >= coalesce(cast(:since as timestamptz), '-infinity')
+				group by customer_id
+				having count(*) filter (where amount > 0) > 0
+			)
 			""";
 
+	// percent_rank() of a buyer = (buyers strictly before it) / (n - 1), 0 when n = 1, in
+	// double precision as PostgreSQL computes it. Ranking the distinct values instead of
+	// the rows gives the same numbers with one small sort per axis instead of three sorts
+	// of every buyer.
 	private static final String QUANTILE_SCORES = """
-			select customer_id, recency_days, frequency, monetary,
-				cast(least(5, 1 + floor(5 * percent_rank() over (order by recency_days desc))) as smallint) as r,
-				cast(least(5, 1 + floor(5 * percent_rank() over (order by frequency))) as smallint) as f,
-				cast(least(5, 1 + floor(5 * percent_rank() over (order by monetary))) as smallint) as m
-			from rfm_buyers
-			""";
+			r_score as materialized (%s),
+			f_score as materialized (%s),
+			m_score as materialized (%s),
+			scored as (
+				select b.customer_id, b.recency_days, b.frequency, b.monetary, r.score as r, f.score as f, m.score as m
+				from buyers b
+				join r_score r on r.value = b.recency_days
+				join f_score f on f.value = b.frequency
+				join m_score m on m.value = b.monetary
+			)
+			""".formatted(rank("recency_days", "desc"), rank("frequency", "asc"), rank("monetary", "asc"));
 
 	private static final String THRESHOLD_SCORES = """
-			select customer_id, recency_days, frequency, monetary,
-				cast(5 - (cast(recency_days >= :r1 as int) + cast(recency_days >= :r2 as int)
-					+ cast(recency_days >= :r3 as int) + cast(recency_days >= :r4 as int)) as smallint) as r,
-				cast(1 + cast(frequency >= :f1 as int) + cast(frequency >= :f2 as int)
-					+ cast(frequency >= :f3 as int) + cast(frequency >= :f4 as int) as smallint) as f,
-				cast(1 + cast(monetary >= :m1 as int) + cast(monetary >= :m2 as int)
-					+ cast(monetary >= :m3 as int) + cast(monetary >= :m4 as int) as smallint) as m
-			from rfm_buyers
+			scored as (
+				select customer_id, recency_days, frequency, monetary,
+					cast(5 - (cast(recency_days >= :r1 as int) + cast(recency_days >= :r2 as int)
+						+ cast(recency_days >= :r3 as int) + cast(recency_days >= :r4 as int)) as smallint) as r,
+					cast(1 + cast(frequency >= :f1 as int) + cast(frequency >= :f2 as int)
+						+ cast(frequency >= :f3 as int) + cast(frequency >= :f4 as int) as smallint) as f,
+					cast(1 + cast(monetary >= :m1 as int) + cast(monetary >= :m2 as int)
+						+ cast(monetary >= :m3 as int) + cast(monetary >= :m4 as int) as smallint) as m
+				from buyers
+			)
 			""";
 
 	// FM = round((f + m) / 2) with halves up; the grid names the segment. The
 	// distribution
 	// per (r, f, m) is written from the inserted rows, so the scores are not read again.
 	private static final String INSERT_SCORES = """
-			with scored as (%s),
+			with %s, %s,
 			inserted as (
-				insert into segmentation.rfm_score
+				insert into segmentation.%s
 					(run_id, customer_id, recency_days, frequency, monetary, r, f, m, segment_code)
 				select :runId, s.customer_id, s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m, c.segment_code
 				from scored s
@@ -96,6 +108,20 @@ public class RfmQueries {
 			from inserted
 			group by r, f, m, segment_code
 			""";
+
+	private static String rank(String column, String direction) {
+		return """
+				select value,
+					cast(least(5, 1 + floor(5 * case when n > 1 then cast(before as float8) / cast(n - 1 as float8)
+						else 0 end)) as smallint) as score
+				from (
+					select %1$s as value, sum(count(*)) over (order by %1$s %2$s) - count(*) as before,
+						sum(count(*)) over () as n
+					from buyers
+					group by %1$s
+				) ranked
+				""".formatted(column, direction);
+	}
 
 	private static final String RUN_COLUMNS = """
 			id, as_of, method, lookback_days, recency_cuts, frequency_cuts, monetary_cuts, status,
@@ -155,7 +181,8 @@ public class RfmQueries {
 
 	/**
 	 * Scores every customer with at least one order with a positive amount in
-	 * {@code [since, until)}, into {@code rfm_score} and the run's distribution into
+	 * {@code [since, until)}, into the run's own partition of {@code rfm_score} (created,
+	 * filled, indexed, then attached) and the run's distribution into
 	 * {@code rfm_run_cell}. Must run inside a transaction. recencyDays = as-of date minus
 	 * the shop-zone date of the last positive order; frequency = positive orders;
 	 * monetary = the sum of all amounts (returns reduce it). QUANTILE: each score is
@@ -165,24 +192,32 @@ public class RfmQueries {
 	 */
 	public int score(long runId, LocalDate asOf, ZoneId zone, Instant until, @Nullable Instant since, RfmMethod method,
 			@Nullable RfmCuts cuts) {
+		String partition = "rfm_score_" + runId;
 		this.jdbc.sql("set local work_mem = '256MB'").update();
-		this.jdbc.sql(BUYERS)
+		this.jdbc
+			.sql("create table segmentation.%s (like segmentation.rfm_score, check (run_id = %d))".formatted(partition,
+					runId))
+			.update();
+		boolean threshold = method == RfmMethod.THRESHOLD && cuts != null;
+		JdbcClient.StatementSpec insert = this.jdbc
+			.sql(INSERT_SCORES.formatted(BUYERS, threshold ? THRESHOLD_SCORES : QUANTILE_SCORES, partition))
+			.param("runId", runId)
 			.param("asOf", asOf)
 			.param("zone", zone.getId())
 			.param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
-			.param("since", (since != null) ? OffsetDateTime.ofInstant(since, ZoneOffset.UTC) : null)
-			.update();
-		JdbcClient.StatementSpec insert;
-		if (method == RfmMethod.THRESHOLD && cuts != null) {
-			insert = this.jdbc.sql(INSERT_SCORES.formatted(THRESHOLD_SCORES));
+			.param("since", (since != null) ? OffsetDateTime.ofInstant(since, ZoneOffset.UTC) : null);
+		if (threshold) {
 			insert = cutParams(insert, "r", cuts.recency());
 			insert = cutParams(insert, "f", cuts.frequency());
 			insert = cutParams(insert, "m", cuts.monetary());
 		}
-		else {
-			insert = this.jdbc.sql(INSERT_SCORES.formatted(QUANTILE_SCORES));
-		}
-		insert.param("runId", runId).update();
+		insert.update();
+		this.jdbc.sql("alter table segmentation.%s add primary key (run_id, customer_id)".formatted(partition))
+			.update();
+		this.jdbc
+			.sql("alter table segmentation.rfm_score attach partition segmentation.%s for values in (%d)"
+				.formatted(partition, runId))
+			.update();
 		return this.jdbc.sql("select coalesce(sum(customers), 0) from segmentation.rfm_run_cell where run_id = :runId")
 			.param("runId", runId)
 			.query(Integer.class)
