@@ -132,7 +132,7 @@ public class RfmQueries {
 
 	private final JdbcTemplate streaming;
 
-	RfmQueries(JdbcClient jdbc, DataSource dataSource) {
+	public RfmQueries(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(2_000);
