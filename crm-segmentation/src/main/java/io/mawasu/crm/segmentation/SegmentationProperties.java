@@ -1,0 +1,20 @@
+package io.mawasu.crm.segmentation;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the segmentation module.
+ *
+ * @param rfmCron when the scheduled RFM run starts (a Spring cron expression in the
+ * server's zone; {@code -} disables it)
+ * @param rfmStaleAfter how long a run may stay RUNNING before a new start treats it as
+ * abandoned (its instance died) and marks it FAILED
+ */
+@ConfigurationProperties("crm.segmentation")
+public record SegmentationProperties(@DefaultValue("0 0 4 * * *") String rfmCron,
+		@DefaultValue("1h") Duration rfmStaleAfter) {
+
+}

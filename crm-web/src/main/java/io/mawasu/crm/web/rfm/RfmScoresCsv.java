@@ -1,0 +1,82 @@
+package io.mawasu.crm.web.rfm;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import io.mawasu.crm.segmentation.RfmRun;
+import io.mawasu.crm.segmentation.RfmRunStatus;
+import io.mawasu.crm.segmentation.RfmRuns;
+import io.mawasu.crm.segmentation.RfmScore;
+import io.mawasu.crm.web.audit.AuditLog;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Streams a run's scores as CSV
+ * ({@code external_id,recency_days,frequency,monetary,r,f,m,segment}) straight from the
+ * database to the response, and records the export in the audit log.
+ */
+@Component
+class RfmScoresCsv {
+
+	static final String HEADER = "external_id,recency_days,frequency,monetary,r,f,m,segment";
+
+	private final RfmRuns runs;
+
+	private final AuditLog auditLog;
+
+	RfmScoresCsv(RfmRuns runs, AuditLog auditLog) {
+		this.runs = runs;
+		this.auditLog = auditLog;
+	}
+
+	void write(long id, HttpServletResponse response) throws IOException {
+		RfmRun run = this.runs.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no RFM run " + id + "."));
+		if (run.status() != RfmRunStatus.DONE) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"RFM run " + id + " is " + run.status() + "; only a DONE run has scores to export.");
+		}
+		this.auditLog.record("EXPORT_RFM_SCORES", "run " + id);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"rfm-run-" + id + "-scores.csv\"");
+		PrintWriter writer = response.getWriter();
+		writer.print(HEADER);
+		writer.print("\r\n");
+		this.runs.exportScores(id, (line) -> {
+			RfmScore score = line.score();
+			writer.print(field(line.externalId()));
+			writer.print(',');
+			writer.print(score.recencyDays());
+			writer.print(',');
+			writer.print(score.frequency());
+			writer.print(',');
+			writer.print(score.monetary().toPlainString());
+			writer.print(',');
+			writer.print(score.r());
+			writer.print(',');
+			writer.print(score.f());
+			writer.print(',');
+			writer.print(score.m());
+			writer.print(',');
+			writer.print(score.segment());
+			writer.print("\r\n");
+			if (writer.checkError()) {
+				throw new UncheckedIOException(new IOException("the client stopped reading the RFM export"));
+			}
+		});
+		writer.flush();
+	}
+
+	static String field(String value) {
+		if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+			return value;
+		}
+		return '"' + value.replace("\"", "\"\"") + '"';
+	}
+
+}
