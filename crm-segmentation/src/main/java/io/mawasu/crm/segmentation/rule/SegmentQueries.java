@@ -157,7 +157,7 @@ public class SegmentQueries {
 
 	public List<SegmentSummary> list() {
 		return this.jdbc.sql("""
-				select s.id, s.name, s.rank_priority, l.size, l.taken_at
+				select s.id, s.name, s.rank_priority, l.size::bigint as size, l.taken_at
 				from segmentation.segment s
 				left join lateral (select size, taken_at from segmentation.segment_snapshot x
 					where x.segment_id = s.id order by taken_at desc, id desc limit 1) l on true
