@@ -1,0 +1,243 @@
+package io.mawasu.crm.segmentation.rule;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.mawasu.crm.segmentation.RuleField;
+import io.mawasu.crm.segmentation.RuleOperator;
+import io.mawasu.crm.segmentation.SegmentRule;
+import io.mawasu.crm.segmentation.SegmentRule.All;
+import io.mawasu.crm.segmentation.SegmentRule.Any;
+import io.mawasu.crm.segmentation.SegmentRule.Condition;
+import io.mawasu.crm.segmentation.SegmentRule.Not;
+
+/**
+ * Compiles a {@link SegmentRule} to SQL over {@code domain.customer c}. Field names map
+ * to SQL from a fixed whitelist; values only ever become bind parameters.
+ * <p>
+ * A condition on a missing fact (no birth date, no order) is false, and so is its
+ * negation's inner test: {@code not} is written as {@code (…) is not true}, {@code ne} as
+ * {@code is distinct from} and {@code notIn} as {@code (… in …) is not true}, so
+ * {@code not} is always the exact complement. Behavioural fields read
+ * {@code domain.customer_summary} (one row per customer); r/f/m/rfmSegment the latest
+ * finished RFM run; days are calendar days in the shop's zone up to {@code today}.
+ */
+public final class RuleCompiler {
+
+	static final String SUMMARY_JOIN = "left join domain.customer_summary s on s.customer_id = c.id";
+
+	static final String RFM_JOIN = "left join segmentation.rfm_score rs on rs.customer_id = c.id and rs.run_id = "
+			+ "(select max(id) from segmentation.rfm_run where status = 'DONE')";
+
+	private final LocalDate today;
+
+	private final ZoneId zone;
+
+	private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+	private boolean summary;
+
+	private boolean rfm;
+
+	private RuleCompiler(LocalDate today, ZoneId zone) {
+		this.today = today;
+		this.zone = zone;
+	}
+
+	/** Compiles the rule for the given day in the shop's zone. */
+	public static CompiledRule compile(SegmentRule rule, LocalDate today, ZoneId zone) {
+		RuleCompiler compiler = new RuleCompiler(today, zone);
+		String where = compiler.predicate(rule);
+		StringBuilder from = new StringBuilder("domain.customer c");
+		if (compiler.summary) {
+			from.append("\n").append(SUMMARY_JOIN);
+		}
+		if (compiler.rfm) {
+			from.append("\n").append(RFM_JOIN);
+		}
+		return new CompiledRule(from.toString(), where, compiler.parameters);
+	}
+
+	private String predicate(SegmentRule rule) {
+		if (rule instanceof All all) {
+			return all.rules().isEmpty() ? "true" : group(all.rules(), " and ");
+		}
+		if (rule instanceof Any any) {
+			return any.rules().isEmpty() ? "false" : group(any.rules(), " or ");
+		}
+		if (rule instanceof Not not) {
+			return "((" + predicate(not.rule()) + ") is not true)";
+		}
+		return condition((Condition) rule);
+	}
+
+	private String group(List<SegmentRule> rules, String joiner) {
+		return rules.stream().map(this::predicate).collect(Collectors.joining(joiner, "(", ")"));
+	}
+
+	private String condition(Condition condition) {
+		return switch (condition.field()) {
+			case AGE -> age(condition);
+			case TAG -> tag(condition);
+			case PURCHASED_CATEGORY -> purchased("o.category", condition);
+			case PURCHASED_BRAND -> purchased("o.brand", condition);
+			case CONSENT -> consent(condition);
+			default -> compare(expression(condition.field()), condition);
+		};
+	}
+
+	private String expression(RuleField field) {
+		return switch (field) {
+			case GENDER -> "cast(c.gender as text)";
+			case PREFECTURE -> "c.prefecture";
+			case CITY -> "c.city";
+			case REGISTERED_DAYS -> "(" + today() + " - cast(c.registered_at at time zone " + zone() + " as date))";
+			case RECENCY_DAYS ->
+				summary("(" + today() + " - cast(s.last_positive_ordered_at at time zone " + zone() + " as date))");
+			case FREQUENCY -> summary("coalesce(s.positive_order_count, 0)");
+			case ORDER_COUNT -> summary("coalesce(s.order_count, 0)");
+			case MONETARY -> summary("coalesce(s.total_spent, 0)");
+			case RFM_SEGMENT -> rfm("rs.segment_code");
+			case R -> rfm("rs.r");
+			case F -> rfm("rs.f");
+			case M -> rfm("rs.m");
+			case OPENED_WITHIN_DAYS -> engagement("last_opened_at");
+			case CLICKED_WITHIN_DAYS -> engagement("last_clicked_at");
+			default -> throw new IllegalStateException("No SQL expression for " + field);
+		};
+	}
+
+	private String engagement(String column) {
+		return "(select " + today() + " - max(cast(e." + column + " at time zone " + zone()
+				+ " as date)) from domain.customer_engagement e where e.customer_id = c.id)";
+	}
+
+	private String compare(String expression, Condition condition) {
+		List<Object> values = condition.values();
+		return switch (condition.op()) {
+			case EQ -> expression + " = " + bind(values.get(0));
+			case NE -> expression + " is distinct from " + bind(values.get(0));
+			case IN -> expression + " in (" + bind(values) + ")";
+			case NOT_IN -> "((" + expression + " in (" + bind(values) + ")) is not true)";
+			case GT -> expression + " > " + bind(values.get(0));
+			case GTE -> expression + " >= " + bind(values.get(0));
+			case LT -> expression + " < " + bind(values.get(0));
+			case LTE -> expression + " <= " + bind(values.get(0));
+			case BETWEEN -> "(" + expression + " between " + bind(values.get(0)) + " and " + bind(values.get(1)) + ")";
+			case CONTAINS -> "position(lower(" + bind(values.get(0)) + ") in lower(" + expression + ")) > 0";
+		};
+	}
+
+	/**
+	 * Age in whole years on {@code today}, as a range of birth dates so the comparison
+	 * reads the column as it is: age ≥ n ⇔ born on or before today − n years.
+	 */
+	private String age(Condition condition) {
+		List<Object> values = condition.values();
+		return switch (condition.op()) {
+			case EQ -> ageBetween((Long) values.get(0), (Long) values.get(0));
+			case NE -> "((" + ageBetween((Long) values.get(0), (Long) values.get(0)) + ") is not true)";
+			case IN -> values.stream()
+				.map((v) -> ageBetween((Long) v, (Long) v))
+				.collect(Collectors.joining(" or ", "(", ")"));
+			case NOT_IN ->
+				"((" + values.stream().map((v) -> ageBetween((Long) v, (Long) v)).collect(Collectors.joining(" or "))
+						+ ") is not true)";
+			case GT -> bornOnOrBefore((Long) values.get(0) + 1);
+			case GTE -> bornOnOrBefore((Long) values.get(0));
+			case LT -> bornAfter((Long) values.get(0));
+			case LTE -> bornAfter((Long) values.get(0) + 1);
+			case BETWEEN -> ageBetween((Long) values.get(0), (Long) values.get(1));
+			case CONTAINS -> throw new IllegalStateException("contains is not valid for age");
+		};
+	}
+
+	private String ageBetween(long lo, long hi) {
+		return "(" + bornAfter(hi + 1) + " and " + bornOnOrBefore(lo) + ")";
+	}
+
+	private String bornOnOrBefore(long years) {
+		return "c.birth_date <= " + bind(this.today.minusYears(years));
+	}
+
+	private String bornAfter(long years) {
+		return "c.birth_date > " + bind(this.today.minusYears(years));
+	}
+
+	private String tag(Condition condition) {
+		List<Object> values = condition.values();
+		return switch (condition.op()) {
+			case EQ, CONTAINS -> "c.tags @> array[cast(" + bind(values.get(0)) + " as text)]";
+			case NE -> "not (c.tags @> array[cast(" + bind(values.get(0)) + " as text)])";
+			case IN -> "c.tags && cast(array[" + bind(values) + "] as text[])";
+			case NOT_IN -> "not (c.tags && cast(array[" + bind(values) + "] as text[]))";
+			default -> throw new IllegalStateException(condition.op() + " is not valid for tag");
+		};
+	}
+
+	private String purchased(String column, Condition condition) {
+		String exists = "exists (select 1 from domain.orders o where o.customer_id = c.id and ";
+		List<Object> values = condition.values();
+		return switch (condition.op()) {
+			case EQ -> exists + column + " = " + bind(values.get(0)) + ")";
+			case NE -> "not " + exists + column + " = " + bind(values.get(0)) + ")";
+			case IN -> exists + column + " in (" + bind(values) + "))";
+			case NOT_IN -> "not " + exists + column + " in (" + bind(values) + "))";
+			case CONTAINS -> exists + "position(lower(" + bind(values.get(0)) + ") in lower(" + column + ")) > 0)";
+			default -> throw new IllegalStateException(condition.op() + " is not valid for " + column);
+		};
+	}
+
+	private String consent(Condition condition) {
+		String exists = "exists (select 1 from domain.consent k where k.customer_id = c.id and k.status = 'OPT_IN' "
+				+ "and k.channel";
+		List<Object> values = condition.values();
+		return switch (condition.op()) {
+			case EQ -> exists + " = " + bind(values.get(0)) + ")";
+			case NE -> "not " + exists + " = " + bind(values.get(0)) + ")";
+			case IN -> exists + " in (" + bind(values) + "))";
+			case NOT_IN -> "not " + exists + " in (" + bind(values) + "))";
+			default -> throw new IllegalStateException(condition.op() + " is not valid for consent");
+		};
+	}
+
+	private String summary(String expression) {
+		this.summary = true;
+		return expression;
+	}
+
+	private String rfm(String expression) {
+		this.rfm = true;
+		return expression;
+	}
+
+	private String today() {
+		if (!this.parameters.containsKey("today")) {
+			this.parameters.put("today", this.today);
+		}
+		return "cast(:today as date)";
+	}
+
+	private String zone() {
+		if (!this.parameters.containsKey("zone")) {
+			this.parameters.put("zone", this.zone.getId());
+		}
+		return "cast(:zone as text)";
+	}
+
+	private String bind(Object value) {
+		String name = "p" + this.parameters.size();
+		this.parameters.put(name, value);
+		return ":" + name;
+	}
+
+	private String bind(List<Object> values) {
+		return bind((Object) new ArrayList<>(values));
+	}
+
+}

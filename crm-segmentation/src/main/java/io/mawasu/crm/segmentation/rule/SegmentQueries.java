@@ -1,0 +1,239 @@
+package io.mawasu.crm.segmentation.rule;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.segmentation.MemberPage;
+import io.mawasu.crm.segmentation.SegmentCount;
+import io.mawasu.crm.segmentation.SegmentMember;
+import io.mawasu.crm.segmentation.SegmentSnapshot;
+import io.mawasu.crm.segmentation.SegmentSummary;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Set-based SQL for rule segments: counts with reach, member pages, snapshots, and the
+ * {@code segmentation.segment} rows.
+ */
+@Repository
+public class SegmentQueries {
+
+	/**
+	 * Reachable on EMAIL: not blacklisted, a non-blank email, opted in on EMAIL now (the
+	 * {@code domain.consent} row is the latest state, so a later opt-out wins), and the
+	 * address (trimmed, case-insensitive) not suppressed.
+	 */
+	static final String REACH_EMAIL = """
+			not c.blacklisted and btrim(coalesce(c.email, '')) <> ''
+			and c.id in (select customer_id from domain.consent where channel = 'EMAIL' and status = 'OPT_IN')
+			and lower(btrim(c.email)) not in
+				(select lower(btrim(address)) from domain.suppression where channel = 'EMAIL')""";
+
+	/** Reachable on LINE: as {@link #REACH_EMAIL} with the LINE user id. */
+	static final String REACH_LINE = """
+			not c.blacklisted and btrim(coalesce(c.line_user_id, '')) <> ''
+			and c.id in (select customer_id from domain.consent where channel = 'LINE' and status = 'OPT_IN')
+			and btrim(c.line_user_id) not in (select btrim(address) from domain.suppression where channel = 'LINE')""";
+
+	/**
+	 * Reachable on SMS: as {@link #REACH_EMAIL} with the phone, compared by its digits.
+	 */
+	static final String REACH_SMS = """
+			not c.blacklisted and btrim(coalesce(c.phone, '')) <> ''
+			and c.id in (select customer_id from domain.consent where channel = 'SMS' and status = 'OPT_IN')
+			and regexp_replace(c.phone, '[^0-9]', '', 'g') not in
+				(select regexp_replace(address, '[^0-9]', '', 'g') from domain.suppression where channel = 'SMS')""";
+
+	static final String REACH_COLUMNS = "count(*) filter (where " + REACH_EMAIL + ") as email,\n"
+			+ "count(*) filter (where " + REACH_LINE + ") as line,\n" + "count(*) filter (where " + REACH_SMS
+			+ ") as sms";
+
+	private final JdbcClient jdbc;
+
+	SegmentQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Size = customers matching the rule; reach per channel as {@link #REACH_EMAIL}. */
+	public SegmentCount count(CompiledRule rule) {
+		return this.jdbc.sql("select count(*) as size,\n" + REACH_COLUMNS + "\n" + rule.fromWhere())
+			.params(rule.parameters())
+			.query((rs, n) -> new SegmentCount(rs.getLong("size"), reach(rs)))
+			.single();
+	}
+
+	/** Customers matching the rule. */
+	public long size(CompiledRule rule) {
+		return this.jdbc.sql("select count(*) " + rule.fromWhere())
+			.params(rule.parameters())
+			.query(Long.class)
+			.single();
+	}
+
+	/** One page of the customers matching the rule, by external id. */
+	public MemberPage members(CompiledRule rule, int page, int size) {
+		List<SegmentMember> content = this.jdbc
+			.sql("select c.external_id, c.name, c.email, c.phone, c.prefecture " + rule.fromWhere()
+					+ "\norder by c.external_id limit :limit offset :offset")
+			.params(rule.parameters())
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query((rs, n) -> new SegmentMember(rs.getString("external_id"), rs.getString("name"),
+					rs.getString("email"), rs.getString("phone"), rs.getString("prefecture")))
+			.list();
+		long total = (page == 0 && content.size() < size) ? content.size() : size(rule);
+		return new MemberPage(content, page, size, total);
+	}
+
+	public long insertSegment(String name, String ruleJson, @Nullable String createdBy) {
+		return this.jdbc
+			.sql("""
+					insert into segmentation.segment (name, rule, created_by) values (:name, cast(:rule as jsonb), :createdBy)
+					returning id
+					""")
+			.param("name", name)
+			.param("rule", ruleJson)
+			.param("createdBy", createdBy)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Replaces the segment's members with the customers matching the rule now, in one
+	 * {@code insert … select}, and records the snapshot's size and reach. Concurrent
+	 * refreshes of one segment queue on its row.
+	 */
+	public SegmentSnapshot snapshot(long segmentId, CompiledRule rule) {
+		this.jdbc.sql("select id from segmentation.segment where id = :id for update")
+			.param("id", segmentId)
+			.query(Long.class)
+			.single();
+		long snapshotId = this.jdbc.sql("""
+				insert into segmentation.segment_snapshot (segment_id, size, reach_email, reach_line, reach_sms)
+				values (:id, 0, 0, 0, 0) returning id
+				""").param("id", segmentId).query(Long.class).single();
+		this.jdbc.sql("delete from segmentation.segment_member where segment_id = :segmentId")
+			.param("segmentId", segmentId)
+			.update();
+		this.jdbc
+			.sql("insert into segmentation.segment_member (segment_id, customer_id, snapshot_id)\nselect :segmentId, "
+					+ "c.id, :snapshotId " + rule.fromWhere())
+			.params(rule.parameters())
+			.param("segmentId", segmentId)
+			.param("snapshotId", snapshotId)
+			.update();
+		return this.jdbc.sql("""
+				update segmentation.segment_snapshot t
+				set size = x.size, reach_email = x.email, reach_line = x.line, reach_sms = x.sms
+				from (select count(*) as size,
+				""" + REACH_COLUMNS + """
+
+				from segmentation.segment_member m join domain.customer c on c.id = m.customer_id
+				where m.segment_id = :segmentId) x
+				where t.id = :snapshotId
+				returning t.id, t.taken_at, t.size, t.reach_email, t.reach_line, t.reach_sms
+				""")
+			.param("segmentId", segmentId)
+			.param("snapshotId", snapshotId)
+			.query((rs, n) -> snapshot(rs))
+			.single();
+	}
+
+	public List<SegmentSnapshot> snapshots(long segmentId) {
+		return this.jdbc.sql("""
+				select id, taken_at, size, reach_email, reach_line, reach_sms from segmentation.segment_snapshot
+				where segment_id = :id order by taken_at, id
+				""").param("id", segmentId).query((rs, n) -> snapshot(rs)).list();
+	}
+
+	public List<SegmentSummary> list() {
+		return this.jdbc.sql("""
+				select s.id, s.name, s.rank_priority, l.size::bigint as size, l.taken_at
+				from segmentation.segment s
+				left join lateral (select size, taken_at from segmentation.segment_snapshot x
+					where x.segment_id = s.id order by taken_at desc, id desc limit 1) l on true
+				order by s.rank_priority desc nulls last, s.id desc
+				""")
+			.query((rs, n) -> new SegmentSummary(rs.getLong("id"), rs.getString("name"),
+					rs.getObject("rank_priority", Integer.class), rs.getObject("size", Long.class),
+					instant(rs, "taken_at")))
+			.list();
+	}
+
+	/** A stored segment row with its rule as JSON text. */
+	public record Row(long id, String name, String rule, @Nullable Integer rankPriority, @Nullable String refreshCron,
+			@Nullable String createdBy, Instant createdAt, @Nullable Instant lastTakenAt) {
+	}
+
+	public Optional<Row> find(long id) {
+		return rows("where s.id = :id", id).stream().findFirst();
+	}
+
+	public List<Row> all() {
+		return rows("", null);
+	}
+
+	private List<Row> rows(String where, @Nullable Long id) {
+		JdbcClient.StatementSpec spec = this.jdbc
+			.sql("""
+					select s.id, s.name, s.rule::text as rule, s.rank_priority, s.refresh_cron, s.created_by, s.created_at,
+						(select max(taken_at) from segmentation.segment_snapshot x where x.segment_id = s.id) as last_taken_at
+					from segmentation.segment s
+					"""
+					+ where + " order by s.id");
+		if (id != null) {
+			spec = spec.param("id", id);
+		}
+		return spec
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("rule"),
+					rs.getObject("rank_priority", Integer.class), rs.getString("refresh_cron"),
+					rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "last_taken_at")))
+			.list();
+	}
+
+	public boolean setRank(long id, @Nullable Integer rank) {
+		return this.jdbc.sql("""
+				update segmentation.segment set rank_priority = :rank, updated_at = now(), version = version + 1
+				where id = :id
+				""").param("rank", rank).param("id", id).update() > 0;
+	}
+
+	public boolean setRefreshCron(long id, @Nullable String cron) {
+		return this.jdbc.sql("""
+				update segmentation.segment set refresh_cron = :cron, updated_at = now(), version = version + 1
+				where id = :id
+				""").param("cron", cron).param("id", id).update() > 0;
+	}
+
+	public long totalCustomers() {
+		return this.jdbc.sql("select count(*) from domain.customer").query(Long.class).single();
+	}
+
+	private static Map<Channel, Long> reach(ResultSet rs) throws SQLException {
+		Map<Channel, Long> reach = new EnumMap<>(Channel.class);
+		reach.put(Channel.EMAIL, rs.getLong("email"));
+		reach.put(Channel.LINE, rs.getLong("line"));
+		reach.put(Channel.SMS, rs.getLong("sms"));
+		return reach;
+	}
+
+	private static SegmentSnapshot snapshot(ResultSet rs) throws SQLException {
+		return new SegmentSnapshot(rs.getLong("id"), instant(rs, "taken_at"), rs.getLong("size"),
+				rs.getLong("reach_email"), rs.getLong("reach_line"), rs.getLong("reach_sms"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.mawasu.crm.web.segments;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.segmentation.InvalidSegmentRule;
+import io.mawasu.crm.segmentation.MemberPage;
+import io.mawasu.crm.segmentation.SegmentCount;
+import io.mawasu.crm.segmentation.SegmentRule;
+import io.mawasu.crm.segmentation.Segments;
+import io.mawasu.crm.web.audit.AuditLog;
+import io.mawasu.crm.web.security.PiiMasking;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/segments}: save a rule segment (ADMIN, MARKETER), count a saved or unsaved
+ * rule live with its reach per channel, and page through its members (email and phone
+ * masked for roles that must not see PII).
+ */
+@RestController
+@RequestMapping("/api/segments")
+class SegmentApiController {
+
+	private final Segments segments;
+
+	private final AuditLog audit;
+
+	SegmentApiController(Segments segments, AuditLog audit) {
+		this.segments = segments;
+		this.audit = audit;
+	}
+
+	record SegmentRequest(@Nullable String name, @Nullable JsonNode rule) {
+	}
+
+	record CountRequest(@Nullable JsonNode rule) {
+	}
+
+	record Created(long id) {
+	}
+
+	record CountView(long size, Map<String, Long> reachable) {
+
+		static CountView of(SegmentCount count) {
+			Map<String, Long> reachable = new LinkedHashMap<>();
+			for (Channel channel : Channel.values()) {
+				reachable.put(channel.name(), count.reachable(channel));
+			}
+			return new CountView(count.size(), reachable);
+		}
+
+	}
+
+	record MemberView(String externalId, @Nullable String name, @Nullable String email, @Nullable String phone,
+			@Nullable String prefecture) {
+	}
+
+	record PageMetadata(int size, int number, long totalElements, int totalPages) {
+	}
+
+	record MembersView(List<MemberView> content, PageMetadata page) {
+
+		static MembersView of(MemberPage page, boolean seesPii) {
+			return new MembersView(page.content()
+				.stream()
+				.map((m) -> new MemberView(m.externalId(), m.name(), PiiMasking.emailFor(m.email(), seesPii),
+						PiiMasking.phoneFor(m.phone(), seesPii), m.prefecture()))
+				.toList(), new PageMetadata(page.size(), page.page(), page.totalElements(), page.totalPages()));
+		}
+
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	ResponseEntity<Created> create(@RequestBody SegmentRequest request, Authentication user) {
+		if (request.name() == null || request.name().isBlank()) {
+			throw problem(HttpStatus.BAD_REQUEST, "name: give the segment a name");
+		}
+		SegmentRule rule = SegmentRule.parse(request.rule());
+		long id = this.segments.create(request.name(), rule, user.getName());
+		this.audit.record("segment.create", "segment:" + id);
+		return ResponseEntity.created(URI.create("/api/segments/" + id)).body(new Created(id));
+	}
+
+	@PostMapping("/count")
+	CountView countRule(@RequestBody CountRequest request) {
+		return CountView.of(this.segments.count(SegmentRule.parse(request.rule())));
+	}
+
+	@GetMapping("/{id}/count")
+	CountView count(@PathVariable long id) {
+		return CountView.of(this.segments.count(id).orElseThrow(() -> notFound(id)));
+	}
+
+	@GetMapping("/{id}/members")
+	MembersView members(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		if (page < 0 || size < 1 || size > 1000) {
+			throw problem(HttpStatus.BAD_REQUEST, "page must be 0 or more and size between 1 and 1000");
+		}
+		MemberPage members = this.segments.members(id, page, size).orElseThrow(() -> notFound(id));
+		return MembersView.of(members, PiiMasking.currentUserSeesPii());
+	}
+
+	@ExceptionHandler(InvalidSegmentRule.class)
+	ProblemDetail invalidRule(InvalidSegmentRule ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid segment rule");
+		problem.setProperty("path", ex.path());
+		return problem;
+	}
+
+	private static ErrorResponseException notFound(long id) {
+		return problem(HttpStatus.NOT_FOUND, "No segment with id " + id);
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String detail) {
+		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+	}
+
+}
