@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,10 +44,20 @@ class InitialAdmin implements ApplicationRunner {
 			new SecureRandom().nextBytes(bytes);
 			password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		}
-		this.accounts.create(this.properties.adminUsername(), password, EnumSet.of(Role.ADMIN));
+		try {
+			this.accounts.create(this.properties.adminUsername(), password, EnumSet.of(Role.ADMIN));
+		}
+		catch (DuplicateKeyException ex) {
+			// Another instance starting at the same time created it first.
+			return;
+		}
 		if (generated) {
 			log.warn("Created the first admin '{}' with the generated password: {} (shown once; change it or set "
 					+ "CRM_ADMIN_PASSWORD)", this.properties.adminUsername(), password);
+		}
+		else if (password.length() < 12) {
+			log.warn("Created the first admin '{}' with a CRM_ADMIN_PASSWORD shorter than 12 characters; change it",
+					this.properties.adminUsername());
 		}
 		else {
 			log.info("Created the first admin '{}' from CRM_ADMIN_USERNAME / CRM_ADMIN_PASSWORD",

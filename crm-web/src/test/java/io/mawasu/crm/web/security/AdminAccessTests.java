@@ -5,7 +5,9 @@ import java.util.UUID;
 import io.mawasu.crm.web.CrmIntegrationTest;
 import io.mawasu.crm.web.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,7 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -97,6 +101,22 @@ class AdminAccessTests {
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", startsWith("Basic realm=")))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void logoutIsPostOnly() throws Exception {
+		this.mvc.perform(get("/logout").with(user("marketer").roles("MARKETER"))).andExpect(status().isNotFound());
+		this.mvc.perform(post("/logout").with(user("marketer").roles("MARKETER"))).andExpect(status().isForbidden());
+		this.mvc.perform(post("/logout").with(user("marketer").roles("MARKETER")).with(csrf()))
+			.andExpect(redirectedUrl("/login?logout"));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "en, 'Wrong user name or password'", "ja, 'ユーザー名またはパスワードが違う'" })
+	void aFailedLoginSaysSoInBothLanguages(String language, String message) throws Exception {
+		this.mvc.perform(get("/login?error").header("Accept-Language", language))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(message)));
 	}
 
 	@ParameterizedTest
