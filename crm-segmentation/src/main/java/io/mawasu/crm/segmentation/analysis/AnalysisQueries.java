@@ -285,56 +285,52 @@ public class AnalysisQueries {
 	 */
 	public RetentionAnalysis retention(LocalDate from, LocalDate to, ZoneId zone) {
 		this.jdbc.sql(BIG_WORK_MEM).update();
-		record Row(String cohort, long customers, long repeaters, int offset, long retained, int observed) {
+		record Row(String cohort, int offset, long customers, long repeaters, int observed) {
 		}
 		List<Row> rows = this.jdbc.sql("""
-				with active as (
-					select distinct customer_id, date_trunc('month', ordered_at at time zone :zone) as month
+				with per_month as (
+					select customer_id, date_trunc('month', ordered_at at time zone :zone) as month,
+						count(*) as orders, min(ordered_at) as first_at
 					from domain.orders
 					where amount > 0
-				), first as (
-					select customer_id, min(month) as cohort, count(*) > 1 as repeats
-					from (select customer_id, ordered_at at time zone :zone as local_at,
-							date_trunc('month', ordered_at at time zone :zone) as month
-						from domain.orders where amount > 0) o
-					group by customer_id
-					having min(local_at)::date between :from and :to
-				), cohort as (
-					select cohort, count(*) as customers, count(*) filter (where repeats) as repeaters
-					from first
-					group by cohort
-				), retained as (
-					select f.cohort,
-						((extract(year from a.month) - extract(year from f.cohort)) * 12
-							+ extract(month from a.month) - extract(month from f.cohort))::int as k,
-						count(*) as retained
-					from first f
-					join active a on a.customer_id = f.customer_id
-					where a.month > f.cohort and a.month <= f.cohort + make_interval(months => :months)
 					group by 1, 2
-				), last_month as (
-					select max(month) as month from active
+				), tagged as (
+					select month,
+						min(month) over c as cohort,
+						sum(orders) over c as orders,
+						min(first_at) over c as first_at,
+						max(month) over () as last_month
+					from per_month
+					window c as (partition by customer_id)
+				), offset_month as (
+					select cohort, orders, last_month,
+						((extract(year from month) - extract(year from cohort)) * 12
+							+ extract(month from month) - extract(month from cohort))::int as k
+					from tagged
+					where (first_at at time zone :zone)::date between :from and :to
 				)
-				select to_char(c.cohort, 'YYYY-MM') as cohort, c.customers, c.repeaters,
-					coalesce(r.k, 0) as k, coalesce(r.retained, 0) as retained,
-					((extract(year from l.month) - extract(year from c.cohort)) * 12
-						+ extract(month from l.month) - extract(month from c.cohort))::int as observed
-				from cohort c
-				cross join last_month l
-				left join retained r on r.cohort = c.cohort
-				order by c.cohort, k
+				select to_char(cohort, 'YYYY-MM') as cohort, k, count(*) as customers,
+					count(*) filter (where orders > 1) as repeaters,
+					((extract(year from max(last_month)) - extract(year from cohort)) * 12
+						+ extract(month from max(last_month)) - extract(month from cohort))::int as observed
+				from offset_month
+				where k <= :months
+				group by cohort, k
+				order by cohort, k
 				""")
 			.param("zone", zone.getId())
 			.param("from", from)
 			.param("to", to)
 			.param("months", RETENTION_MONTHS)
-			.query((rs, n) -> new Row(rs.getString("cohort"), rs.getLong("customers"), rs.getLong("repeaters"),
-					rs.getInt("k"), rs.getLong("retained"), rs.getInt("observed")))
+			.query((rs, n) -> new Row(rs.getString("cohort"), rs.getInt("k"), rs.getLong("customers"),
+					rs.getLong("repeaters"), rs.getInt("observed")))
 			.list();
 		Map<String, List<Row>> byCohort = new LinkedHashMap<>();
 		rows.forEach((row) -> byCohort.computeIfAbsent(row.cohort(), (key) -> new ArrayList<>()).add(row));
 		List<RetentionAnalysis.Cohort> cohorts = new ArrayList<>();
 		byCohort.forEach((cohort, cohortRows) -> {
+			// Every customer has an order in their cohort month, so row k = 0 is the
+			// cohort.
 			Row first = cohortRows.get(0);
 			@Nullable Long[] retained = new Long[RETENTION_MONTHS];
 			@Nullable Double[] shares = new Double[RETENTION_MONTHS];
@@ -344,8 +340,8 @@ public class AnalysisQueries {
 			}
 			for (Row row : cohortRows) {
 				if (row.offset() >= 1 && row.offset() <= first.observed()) {
-					retained[row.offset() - 1] = row.retained();
-					shares[row.offset() - 1] = share(row.retained(), first.customers());
+					retained[row.offset() - 1] = row.customers();
+					shares[row.offset() - 1] = share(row.customers(), first.customers());
 				}
 			}
 			cohorts.add(new RetentionAnalysis.Cohort(cohort, first.customers(), first.repeaters(),

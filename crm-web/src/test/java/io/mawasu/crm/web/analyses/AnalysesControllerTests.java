@@ -99,6 +99,7 @@ class AnalysesControllerTests {
 			.andExpect(content().string(containsString("¥1,000")))
 			.andExpect(content().string(containsString("40.0%")))
 			.andExpect(content().string(containsString("echarts.init")))
+			.andExpect(content().string(containsString("\"cumulative\":[40.0,70.0,90.0,100.0]")))
 			.andExpect(content().string(containsString("/analyses/decile.csv?from=2025-01-01&amp;to=2025-12-31")));
 	}
 
