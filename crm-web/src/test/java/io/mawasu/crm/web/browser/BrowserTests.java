@@ -48,7 +48,7 @@ public abstract class BrowserTests {
 	/** The first admin the application creates from its configuration. */
 	public static final String ADMIN_USERNAME = "admin";
 
-	public static final String ADMIN_PASSWORD = "admin-password-1";
+	public static final String ADMIN_PASSWORD = io.mawasu.crm.web.TestUsers.PASSWORD;
 
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 

@@ -128,7 +128,9 @@ class CustomerApiTests {
 				.andExpect(jsonPath("$.email").value("hanako@example.com"))
 				.andExpect(jsonPath("$.phone").value("090-1234-5678"));
 		}
-		this.mvc.perform(get("/api/customers/{id}", this.externalId).with(httpBasic("admin", "admin-password-1")))
+		this.mvc
+			.perform(get("/api/customers/{id}", this.externalId)
+				.with(httpBasic("admin", io.mawasu.crm.web.TestUsers.PASSWORD)))
 			.andExpect(jsonPath("$.email").value("hanako@example.com"));
 	}
 
