@@ -39,6 +39,11 @@ final class ConsentImport extends CsvImport {
 	}
 
 	@Override
+	String name() {
+		return "consents";
+	}
+
+	@Override
 	List<String> required() {
 		return List.of("customer_external_id", "channel", "status", "changed_at");
 	}

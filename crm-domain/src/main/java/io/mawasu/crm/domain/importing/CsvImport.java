@@ -23,6 +23,9 @@ abstract class CsvImport {
 	record Applied(long inserted, long updated) {
 	}
 
+	/** The kind's name in logs. */
+	abstract String name();
+
 	abstract List<String> required();
 
 	/** Reads the header; called once before any row. */

@@ -16,6 +16,8 @@ import io.mawasu.crm.domain.internal.CsvDecoding;
 import io.mawasu.crm.domain.internal.CsvFormatException;
 import io.mawasu.crm.domain.internal.CsvReader;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class CsvImports {
+
+	private static final Logger logger = LoggerFactory.getLogger(CsvImports.class);
 
 	private static final int PROGRESS_EVERY = 10_000;
 
@@ -122,6 +126,7 @@ public class CsvImports {
 
 	private ImportResult load(CsvImport kind, InputStream csv, @Nullable Charset charset, String actor,
 			@Nullable ImportProgress progress) throws IOException, SQLException {
+		long started = System.nanoTime();
 		CsvReader reader = new CsvReader(CsvDecoding.reader(csv, charset));
 		if (!reader.next()) {
 			throw new ImportFileException(
@@ -159,7 +164,14 @@ public class CsvImports {
 		if (progress != null) {
 			progress.rowsRead(rows);
 		}
+		long staged = System.nanoTime();
 		CsvImport.Applied applied = kind.apply(this.jdbc, actor, rejections);
+		if (logger.isInfoEnabled()) {
+			logger.info(
+					"Import of {} by {}: {} rows read and staged in {} ms, applied in {} ms ({} inserted, {} updated, {} rejected)",
+					kind.name(), actor, rows, (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000,
+					applied.inserted(), applied.updated(), rejections.count());
+		}
 		return new ImportResult(applied.inserted(), applied.updated(), rejections.count(), rejections.errors());
 	}
 

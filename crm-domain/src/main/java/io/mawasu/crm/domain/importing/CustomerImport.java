@@ -71,6 +71,11 @@ final class CustomerImport extends CsvImport {
 	}
 
 	@Override
+	String name() {
+		return "customers";
+	}
+
+	@Override
 	List<String> required() {
 		return List.of("external_id");
 	}
@@ -210,7 +215,7 @@ final class CustomerImport extends CsvImport {
 				create temporary table import_customer_valid on commit drop as
 				select s.*, row_number() over w as occurrence, min(s.line) over w as first_line
 				from import_customer_stage s
-				window w as (partition by s.external_id order by s.line)
+				window w as (partition by s.external_id collate "C" order by s.line)
 				""").update();
 		addSqlRejections(jdbc, """
 				select line, 'external_id' as field,

@@ -43,6 +43,11 @@ final class OrderImport extends CsvImport {
 	}
 
 	@Override
+	String name() {
+		return "orders";
+	}
+
+	@Override
 	List<String> required() {
 		return List.of("external_id", "customer_external_id", "ordered_at", "amount");
 	}
@@ -147,7 +152,7 @@ final class OrderImport extends CsvImport {
 					row_number() over w as occurrence, min(s.line) over w as first_line
 				from import_order_stage s
 				left join domain.customer c on c.external_id = s.customer_external_id
-				window w as (partition by s.external_id order by s.line)
+				window w as (partition by s.external_id collate "C" order by s.line)
 				""").update();
 		addSqlRejections(jdbc,
 				"""
