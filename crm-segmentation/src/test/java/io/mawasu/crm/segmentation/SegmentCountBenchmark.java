@@ -140,18 +140,19 @@ class SegmentCountBenchmark {
 					'city' || (g % 500),
 					case when g % 10 = 0 then '{vip}'::text[] else '{}'::text[] end,
 					now() - ((g % 2000) * interval '1 day')
-				from generate_series(1, :n) g
+				from generate_series(cast(1 as bigint), cast(:n as bigint)) g
 				""").param("n", CUSTOMERS).update();
-		this.jdbc.sql("""
-				insert into domain.orders (external_id, customer_id, ordered_at, amount, category, brand)
-				select 'o' || g, m.min_id + (g::bigint * 48271) % :customers,
-					now() - (((g::bigint * 13) % 1095) * interval '1 day') - ((g % 86400) * interval '1 second'),
-					case when g % 50 = 0 then -1000 else 500 + (g * 37) % 20000 end,
-					(array['shoes', 'bags', 'tops', 'food', 'books'])[1 + g % 5],
-					(array['Acme', 'Mawasu', 'Other'])[1 + g % 3]
-				from generate_series(1, :n) g, (select min(id) as min_id from domain.customer) m
-				where (g::bigint * 48271) % :customers < :existing
-				""")
+		this.jdbc
+			.sql("""
+					insert into domain.orders (external_id, customer_id, ordered_at, amount, category, brand)
+					select 'o' || g, m.min_id + (g::bigint * 48271) % :customers,
+						now() - (((g::bigint * 13) % 1095) * interval '1 day') - ((g % 86400) * interval '1 second'),
+						case when g % 50 = 0 then -1000 else 500 + (g * 37) % 20000 end,
+						(array['shoes', 'bags', 'tops', 'food', 'books'])[1 + g % 5],
+						(array['Acme', 'Mawasu', 'Other'])[1 + g % 3]
+					from generate_series(cast(1 as bigint), cast(:n as bigint)) g, (select min(id) as min_id from domain.customer) m
+					where (g::bigint * 48271) % :customers < :existing
+					""")
 			.param("customers", (long) (CUSTOMERS * 1.05))
 			.param("existing", (long) CUSTOMERS)
 			.param("n", (long) (ORDERS * 1.05))

@@ -2,6 +2,7 @@ package io.mawasu.crm.web.browser;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -110,6 +113,7 @@ class SegmentBuilderBrowserTests {
 		fillCondition(1, "gender", "eq", "F");
 		wait.until(ExpectedConditions.textToBe(By.id("live-count"), "2"));
 		assertThat(this.driver.findElements(By.cssSelector("#preview-table tbody tr"))).hasSize(2);
+		screenshot("segment-builder");
 
 		this.driver.findElement(By.id("segment-save")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("snapshot-table")));
@@ -121,6 +125,19 @@ class SegmentBuilderBrowserTests {
 
 		this.driver.findElement(By.id("segment-refresh")).click();
 		wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#snapshot-table tbody tr"), 2));
+		screenshot("segment-detail");
+	}
+
+	/** Leaves a picture of the page in target/screenshots for a person to look at. */
+	private void screenshot(String name) {
+		try {
+			Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+			Files.write(folder.resolve(name + ".png"),
+					((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private void fillCondition(int index, String field, String op, String value) {
