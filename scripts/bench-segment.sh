@@ -14,6 +14,7 @@ HOST="${BENCH_PGHOST:-localhost}"
 if ! psql -h "$HOST" -U postgres -Atc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
 	psql -h "$HOST" -U postgres -c "create database $DB" >/dev/null
 fi
+rm -f crm-segmentation/target/bench-segment.txt
 export CRM_TEST_DATABASE_URL="jdbc:postgresql://$HOST:5432/$DB"
 ./mvnw -B -q -pl crm-segmentation test -Dspring-javaformat.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
 	-Dtest=SegmentCountBenchmark -Dbench.customers="${BENCH_CUSTOMERS:-1000000}" \
@@ -21,6 +22,11 @@ export CRM_TEST_DATABASE_URL="jdbc:postgresql://$HOST:5432/$DB"
 	tail -50 target-bench.log
 	exit 1
 }
+if [ ! -f crm-segmentation/target/bench-segment.txt ]; then
+	tail -50 target-bench.log
+	echo "The benchmark did not run (see above)." >&2
+	exit 1
+fi
 rm -f target-bench.log
 cat crm-segmentation/target/bench-segment.txt
 if [ "${BENCH_DROP:-0}" = "1" ]; then

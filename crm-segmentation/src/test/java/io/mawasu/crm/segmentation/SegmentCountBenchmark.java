@@ -134,25 +134,24 @@ class SegmentCountBenchmark {
 					case when g % 3 = 0 then '090' || lpad((g % 100000000)::text, 8, '0') end,
 					case when g % 2 = 0 then 'U' || g end,
 					(array['F', 'M', 'O'])[1 + g % 3],
-					date '1946-01-01' + ((g * 7919) % 22000),
+					date '1946-01-01' + cast((g::bigint * 7919) % 22000 as integer),
 					(array['東京都', '東京都', '大阪府', '神奈川県', '愛知県', '埼玉県', '千葉県', '兵庫県', '福岡県', '北海道',
 						'京都府', '静岡県'])[1 + (g * 31) % 12],
 					'city' || (g % 500),
 					case when g % 10 = 0 then '{vip}'::text[] else '{}'::text[] end,
 					now() - ((g % 2000) * interval '1 day')
-				from generate_series(cast(1 as bigint), cast(:n as bigint)) g
+				from generate_series(1, cast(:n as integer)) g
 				""").param("n", CUSTOMERS).update();
-		this.jdbc
-			.sql("""
-					insert into domain.orders (external_id, customer_id, ordered_at, amount, category, brand)
-					select 'o' || g, m.min_id + (g::bigint * 48271) % :customers,
-						now() - (((g::bigint * 13) % 1095) * interval '1 day') - ((g % 86400) * interval '1 second'),
-						case when g % 50 = 0 then -1000 else 500 + (g * 37) % 20000 end,
-						(array['shoes', 'bags', 'tops', 'food', 'books'])[1 + g % 5],
-						(array['Acme', 'Mawasu', 'Other'])[1 + g % 3]
-					from generate_series(cast(1 as bigint), cast(:n as bigint)) g, (select min(id) as min_id from domain.customer) m
-					where (g::bigint * 48271) % :customers < :existing
-					""")
+		this.jdbc.sql("""
+				insert into domain.orders (external_id, customer_id, ordered_at, amount, category, brand)
+				select 'o' || g, m.min_id + (g::bigint * 48271) % :customers,
+					now() - (((g::bigint * 13) % 1095) * interval '1 day') - ((g % 86400) * interval '1 second'),
+					case when g % 50 = 0 then -1000 else 500 + (g * 37) % 20000 end,
+					(array['shoes', 'bags', 'tops', 'food', 'books'])[1 + g % 5],
+					(array['Acme', 'Mawasu', 'Other'])[1 + g % 3]
+				from generate_series(1, cast(:n as integer)) g, (select min(id) as min_id from domain.customer) m
+				where (g::bigint * 48271) % :customers < :existing
+				""")
 			.param("customers", (long) (CUSTOMERS * 1.05))
 			.param("existing", (long) CUSTOMERS)
 			.param("n", (long) (ORDERS * 1.05))
