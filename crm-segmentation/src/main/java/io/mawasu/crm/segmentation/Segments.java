@@ -91,6 +91,15 @@ public class Segments {
 		return this.queries.list();
 	}
 
+	/**
+	 * The saved segments a customer belongs to as of each segment's latest snapshot (by
+	 * the internal customer id), by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<SegmentSummary> segmentsOf(long customerId) {
+		return this.queries.segmentsOf(customerId);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<SegmentDetail> find(long id) {
 		return this.queries.find(id)

@@ -151,6 +151,10 @@ class SegmentsIntegrationTests {
 		assertThat(this.segments.count(id).orElseThrow().size()).as("counts are live").isEqualTo(4);
 		assertThat(this.segments.refresh(id).orElseThrow().size()).isEqualTo(4);
 		assertThat(this.segments.snapshots(id)).extracting(SegmentSnapshot::size).containsExactly(3L, 4L);
+		long seg2 = this.jdbc.sql("select id from domain.customer where external_id = 'seg-2'")
+			.query(Long.class)
+			.single();
+		assertThat(this.segments.segmentsOf(seg2)).extracting(SegmentSummary::name).containsExactly("Tokyo");
 		assertThat(this.segments.list()).singleElement().satisfies((summary) -> {
 			assertThat(summary.lastSize()).isEqualTo(4);
 			assertThat(summary.lastTakenAt()).isBefore(Instant.now().plusSeconds(1));

@@ -1,6 +1,7 @@
 package io.mawasu.crm.segmentation.rule;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +83,11 @@ public final class RuleCompiler {
 
 	private String condition(Condition condition) {
 		return switch (condition.field()) {
-			case AGE -> age(condition);
+			case AGE -> monotone(age(), condition);
+			case REGISTERED_DAYS -> monotone(daysSince("c.registered_at"), condition);
+			case RECENCY_DAYS -> monotone(daysSince(summary("s.last_positive_ordered_at")), condition);
+			case OPENED_WITHIN_DAYS -> monotone(daysSince(engagementAt("last_opened_at")), condition);
+			case CLICKED_WITHIN_DAYS -> monotone(daysSince(engagementAt("last_clicked_at")), condition);
 			case TAG -> tag(condition);
 			case PURCHASED_CATEGORY -> purchased("o.category", condition);
 			case PURCHASED_BRAND -> purchased("o.brand", condition);
@@ -96,9 +101,6 @@ public final class RuleCompiler {
 			case GENDER -> "cast(c.gender as text)";
 			case PREFECTURE -> "c.prefecture";
 			case CITY -> "c.city";
-			case REGISTERED_DAYS -> "(" + today() + " - cast(c.registered_at at time zone " + zone() + " as date))";
-			case RECENCY_DAYS ->
-				summary("(" + today() + " - cast(s.last_positive_ordered_at at time zone " + zone() + " as date))");
 			case FREQUENCY -> summary("coalesce(s.positive_order_count, 0)");
 			case ORDER_COUNT -> summary("coalesce(s.order_count, 0)");
 			case MONETARY -> summary("coalesce(s.total_spent, 0)");
@@ -106,15 +108,8 @@ public final class RuleCompiler {
 			case R -> rfm("rs.r");
 			case F -> rfm("rs.f");
 			case M -> rfm("rs.m");
-			case OPENED_WITHIN_DAYS -> engagement("last_opened_at");
-			case CLICKED_WITHIN_DAYS -> engagement("last_clicked_at");
 			default -> throw new IllegalStateException("No SQL expression for " + field);
 		};
-	}
-
-	private String engagement(String column) {
-		return "(select " + today() + " - max(cast(e." + column + " at time zone " + zone()
-				+ " as date)) from domain.customer_engagement e where e.customer_id = c.id)";
 	}
 
 	private String compare(String expression, Condition condition) {
@@ -134,39 +129,76 @@ public final class RuleCompiler {
 	}
 
 	/**
-	 * Age in whole years on {@code today}, as a range of birth dates so the comparison
-	 * reads the column as it is: age ≥ n ⇔ born on or before today − n years.
+	 * A whole-number field that falls as its stored column rises (age as birth dates,
+	 * days since as timestamps) is compared on the column itself, so the condition reads
+	 * the column as stored: no per-row arithmetic, and an index on it can serve.
 	 */
-	private String age(Condition condition) {
-		List<Object> values = condition.values();
-		return switch (condition.op()) {
-			case EQ -> ageBetween((Long) values.get(0), (Long) values.get(0));
-			case NE -> "((" + ageBetween((Long) values.get(0), (Long) values.get(0)) + ") is not true)";
-			case IN -> values.stream()
-				.map((v) -> ageBetween((Long) v, (Long) v))
-				.collect(Collectors.joining(" or ", "(", ")"));
-			case NOT_IN ->
-				"((" + values.stream().map((v) -> ageBetween((Long) v, (Long) v)).collect(Collectors.joining(" or "))
-						+ ") is not true)";
-			case GT -> bornOnOrBefore((Long) values.get(0) + 1);
-			case GTE -> bornOnOrBefore((Long) values.get(0));
-			case LT -> bornAfter((Long) values.get(0));
-			case LTE -> bornAfter((Long) values.get(0) + 1);
-			case BETWEEN -> ageBetween((Long) values.get(0), (Long) values.get(1));
-			case CONTAINS -> throw new IllegalStateException("contains is not valid for age");
+	private interface Monotone {
+
+		/** The field's value is at least n. */
+		String atLeast(long n);
+
+		/** The field's value is at most n. */
+		String atMost(long n);
+
+	}
+
+	/** Age in whole years on today: age ≥ n ⇔ born on or before today − n years. */
+	private Monotone age() {
+		return new Monotone() {
+			public String atLeast(long n) {
+				return "c.birth_date <= " + bind(RuleCompiler.this.today.minusYears(n));
+			}
+
+			public String atMost(long n) {
+				return "c.birth_date > " + bind(RuleCompiler.this.today.minusYears(n + 1));
+			}
 		};
 	}
 
-	private String ageBetween(long lo, long hi) {
-		return "(" + bornAfter(hi + 1) + " and " + bornOnOrBefore(lo) + ")";
+	/**
+	 * Calendar days in the shop's zone from the column's day to today: days ≥ n ⇔ before
+	 * the start of day (today − n + 1); days ≤ n ⇔ from the start of day (today − n).
+	 */
+	private Monotone daysSince(String column) {
+		return new Monotone() {
+			public String atLeast(long n) {
+				return column + " < " + bind(startOfDay(n - 1));
+			}
+
+			public String atMost(long n) {
+				return column + " >= " + bind(startOfDay(n));
+			}
+		};
 	}
 
-	private String bornOnOrBefore(long years) {
-		return "c.birth_date <= " + bind(this.today.minusYears(years));
+	private OffsetDateTime startOfDay(long daysAgo) {
+		return this.today.minusDays(daysAgo).atStartOfDay(this.zone).toOffsetDateTime();
 	}
 
-	private String bornAfter(long years) {
-		return "c.birth_date > " + bind(this.today.minusYears(years));
+	private String monotone(Monotone field, Condition condition) {
+		List<Long> values = condition.values().stream().map(Long.class::cast).toList();
+		return switch (condition.op()) {
+			case EQ -> exactly(field, values.get(0));
+			case NE -> "((" + exactly(field, values.get(0)) + ") is not true)";
+			case IN -> values.stream().map((v) -> exactly(field, v)).collect(Collectors.joining(" or ", "(", ")"));
+			case NOT_IN -> "((" + values.stream().map((v) -> exactly(field, v)).collect(Collectors.joining(" or "))
+					+ ") is not true)";
+			case GT -> field.atLeast(values.get(0) + 1);
+			case GTE -> field.atLeast(values.get(0));
+			case LT -> field.atMost(values.get(0) - 1);
+			case LTE -> field.atMost(values.get(0));
+			case BETWEEN -> "(" + field.atLeast(values.get(0)) + " and " + field.atMost(values.get(1)) + ")";
+			case CONTAINS -> throw new IllegalStateException("contains is not valid for " + condition.field());
+		};
+	}
+
+	private String exactly(Monotone field, long n) {
+		return "(" + field.atLeast(n) + " and " + field.atMost(n) + ")";
+	}
+
+	private String engagementAt(String column) {
+		return "(select max(e." + column + ") from domain.customer_engagement e where e.customer_id = c.id)";
 	}
 
 	private String tag(Condition condition) {
@@ -214,20 +246,6 @@ public final class RuleCompiler {
 	private String rfm(String expression) {
 		this.rfm = true;
 		return expression;
-	}
-
-	private String today() {
-		if (!this.parameters.containsKey("today")) {
-			this.parameters.put("today", this.today);
-		}
-		return "cast(:today as date)";
-	}
-
-	private String zone() {
-		if (!this.parameters.containsKey("zone")) {
-			this.parameters.put("zone", this.zone.getId());
-		}
-		return "cast(:zone as text)";
 	}
 
 	private String bind(Object value) {

@@ -20,7 +20,8 @@ class ScheduledRefresh {
 		this.segments = segments;
 	}
 
-	@Scheduled(fixedDelayString = "${crm.segmentation.refresh-check-interval:60s}", initialDelayString = "60s")
+	@Scheduled(fixedDelayString = "${crm.segmentation.refresh-check-interval:60s}",
+			initialDelayString = "${crm.segmentation.refresh-check-interval:60s}")
 	void refreshDue() {
 		this.segments.refreshDue();
 	}

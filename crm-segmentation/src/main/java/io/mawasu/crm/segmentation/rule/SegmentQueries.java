@@ -28,34 +28,38 @@ import org.springframework.stereotype.Repository;
 public class SegmentQueries {
 
 	/**
-	 * Reachable on EMAIL: not blacklisted, a non-blank email, opted in on EMAIL now (the
-	 * {@code domain.consent} row is the latest state, so a later opt-out wins), and the
-	 * address (trimmed, case-insensitive) not suppressed.
+	 * Size and reach of a set of customers {@code m} (columns id, email, phone,
+	 * line_user_id, blacklisted). Reachable on a channel: not blacklisted, a non-blank
+	 * address for it, opted in on it now (the {@code domain.consent} row is the latest
+	 * state, so a later opt-out wins), and the address not suppressed (email trimmed and
+	 * case-insensitive, LINE id trimmed, phone by its digits). Joins rather than per-row
+	 * subqueries, so the planner can hash them for large segments.
 	 */
-	static final String REACH_EMAIL = """
-			not c.blacklisted and btrim(coalesce(c.email, '')) <> ''
-			and c.id in (select customer_id from domain.consent where channel = 'EMAIL' and status = 'OPT_IN')
-			and lower(btrim(c.email)) not in
-				(select lower(btrim(address)) from domain.suppression where channel = 'EMAIL')""";
+	static String reachOf(String members) {
+		return """
+				select count(*) as size,
+					count(*) filter (where not m.blacklisted and btrim(coalesce(m.email, '')) <> ''
+						and ke.customer_id is not null and se.a is null) as email,
+					count(*) filter (where not m.blacklisted and btrim(coalesce(m.line_user_id, '')) <> ''
+						and kl.customer_id is not null and sl.a is null) as line,
+					count(*) filter (where not m.blacklisted and btrim(coalesce(m.phone, '')) <> ''
+						and ks.customer_id is not null and ss.a is null) as sms
+				from (""" + members
+				+ """
+						) m
+						left join domain.consent ke on ke.customer_id = m.id and ke.channel = 'EMAIL' and ke.status = 'OPT_IN'
+						left join domain.consent kl on kl.customer_id = m.id and kl.channel = 'LINE' and kl.status = 'OPT_IN'
+						left join domain.consent ks on ks.customer_id = m.id and ks.channel = 'SMS' and ks.status = 'OPT_IN'
+						left join (select distinct lower(btrim(address)) as a from domain.suppression where channel = 'EMAIL') se
+							on se.a = lower(btrim(m.email))
+						left join (select distinct btrim(address) as a from domain.suppression where channel = 'LINE') sl
+							on sl.a = btrim(m.line_user_id)
+						left join (select distinct regexp_replace(address, '[^0-9]', '', 'g') as a from domain.suppression
+							where channel = 'SMS') ss on ss.a = regexp_replace(m.phone, '[^0-9]', '', 'g')
+						""";
+	}
 
-	/** Reachable on LINE: as {@link #REACH_EMAIL} with the LINE user id. */
-	static final String REACH_LINE = """
-			not c.blacklisted and btrim(coalesce(c.line_user_id, '')) <> ''
-			and c.id in (select customer_id from domain.consent where channel = 'LINE' and status = 'OPT_IN')
-			and btrim(c.line_user_id) not in (select btrim(address) from domain.suppression where channel = 'LINE')""";
-
-	/**
-	 * Reachable on SMS: as {@link #REACH_EMAIL} with the phone, compared by its digits.
-	 */
-	static final String REACH_SMS = """
-			not c.blacklisted and btrim(coalesce(c.phone, '')) <> ''
-			and c.id in (select customer_id from domain.consent where channel = 'SMS' and status = 'OPT_IN')
-			and regexp_replace(c.phone, '[^0-9]', '', 'g') not in
-				(select regexp_replace(address, '[^0-9]', '', 'g') from domain.suppression where channel = 'SMS')""";
-
-	static final String REACH_COLUMNS = "count(*) filter (where " + REACH_EMAIL + ") as email,\n"
-			+ "count(*) filter (where " + REACH_LINE + ") as line,\n" + "count(*) filter (where " + REACH_SMS
-			+ ") as sms";
+	static final String MEMBER_COLUMNS = "select c.id, c.email, c.phone, c.line_user_id, c.blacklisted ";
 
 	private final JdbcClient jdbc;
 
@@ -63,9 +67,9 @@ public class SegmentQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** Size = customers matching the rule; reach per channel as {@link #REACH_EMAIL}. */
+	/** Size = customers matching the rule; reach per channel as {@link #reachOf}. */
 	public SegmentCount count(CompiledRule rule) {
-		return this.jdbc.sql("select count(*) as size,\n" + REACH_COLUMNS + "\n" + rule.fromWhere())
+		return this.jdbc.sql(reachOf(MEMBER_COLUMNS + rule.fromWhere()))
 			.params(rule.parameters())
 			.query((rs, n) -> new SegmentCount(rs.getLong("size"), reach(rs)))
 			.single();
@@ -131,15 +135,13 @@ public class SegmentQueries {
 			.param("segmentId", segmentId)
 			.param("snapshotId", snapshotId)
 			.update();
-		return this.jdbc.sql("""
+		return this.jdbc.sql("with x as (" + reachOf(MEMBER_COLUMNS + """
+				from segmentation.segment_member sm join domain.customer c on c.id = sm.customer_id
+				where sm.segment_id = :segmentId""") + """
+				)
 				update segmentation.segment_snapshot t
 				set size = x.size, reach_email = x.email, reach_line = x.line, reach_sms = x.sms
-				from (select count(*) as size,
-				""" + REACH_COLUMNS + """
-
-				from segmentation.segment_member m join domain.customer c on c.id = m.customer_id
-				where m.segment_id = :segmentId) x
-				where t.id = :snapshotId
+				from x where t.id = :snapshotId
 				returning t.id, t.taken_at, t.size, t.reach_email, t.reach_line, t.reach_sms
 				""")
 			.param("segmentId", segmentId)
@@ -163,6 +165,23 @@ public class SegmentQueries {
 					where x.segment_id = s.id order by taken_at desc, id desc limit 1) l on true
 				order by s.rank_priority desc nulls last, s.id desc
 				""")
+			.query((rs, n) -> new SegmentSummary(rs.getLong("id"), rs.getString("name"),
+					rs.getObject("rank_priority", Integer.class), rs.getObject("size", Long.class),
+					instant(rs, "taken_at")))
+			.list();
+	}
+
+	/** The saved segments whose latest snapshot holds the customer, by name. */
+	public List<SegmentSummary> segmentsOf(long customerId) {
+		return this.jdbc.sql("""
+				select s.id, s.name, s.rank_priority, x.size::bigint as size, x.taken_at
+				from segmentation.segment_member m
+				join segmentation.segment s on s.id = m.segment_id
+				join segmentation.segment_snapshot x on x.id = m.snapshot_id
+				where m.customer_id = :customerId
+				order by s.name, s.id
+				""")
+			.param("customerId", customerId)
 			.query((rs, n) -> new SegmentSummary(rs.getLong("id"), rs.getString("name"),
 					rs.getObject("rank_priority", Integer.class), rs.getObject("size", Long.class),
 					instant(rs, "taken_at")))

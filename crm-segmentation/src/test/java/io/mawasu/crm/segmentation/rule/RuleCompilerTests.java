@@ -2,6 +2,7 @@ package io.mawasu.crm.segmentation.rule;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -65,21 +66,32 @@ class RuleCompilerTests {
 	}
 
 	@Test
-	void daysFieldsCountCalendarDaysInTheShopZone() {
+	void daysFieldsAreRangesOfStartsOfDaysInTheShopZone() {
 		CompiledRule recency = compile(condition("recencyDays", "lte", "90"));
-		assertThat(recency.where()).isEqualTo(
-				"(cast(:today as date) - cast(s.last_positive_ordered_at at time zone cast(:zone as text) as date)) <= :p2");
-		assertThat(recency.parameters()).containsEntry("today", TODAY)
-			.containsEntry("zone", "Asia/Tokyo")
-			.containsEntry("p2", 90L);
+		assertThat(recency.where()).isEqualTo("s.last_positive_ordered_at >= :p0");
+		// 90 days before 2026-11-23 is 2026-08-25, from midnight in Tokyo
+		assertThat(recency.parameters()).containsEntry("p0", OffsetDateTime.parse("2026-08-25T00:00+09:00"));
 		assertThat(recency.from()).contains(RuleCompiler.SUMMARY_JOIN).doesNotContain("rfm_score");
-		assertThat(compile(condition("registeredDays", "gt", "30")).where())
-			.isEqualTo("(cast(:today as date) - cast(c.registered_at at time zone cast(:zone as text) as date)) > :p2");
+		CompiledRule older = compile(condition("recencyDays", "gte", "90"));
+		assertThat(older.where()).isEqualTo("s.last_positive_ordered_at < :p0");
+		assertThat(older.parameters()).containsEntry("p0", OffsetDateTime.parse("2026-08-26T00:00+09:00"));
+		assertThat(compile(condition("recencyDays", "eq", "0")).where())
+			.isEqualTo("(s.last_positive_ordered_at < :p0 and s.last_positive_ordered_at >= :p1)");
+		assertThat(compile(condition("recencyDays", "eq", "0")).parameters())
+			.containsEntry("p0", OffsetDateTime.parse("2026-11-24T00:00+09:00"))
+			.containsEntry("p1", OffsetDateTime.parse("2026-11-23T00:00+09:00"));
+		assertThat(compile(condition("registeredDays", "gt", "30")).where()).isEqualTo("c.registered_at < :p0");
+		assertThat(compile(condition("registeredDays", "gt", "30")).parameters()).containsEntry("p0",
+				OffsetDateTime.parse("2026-10-24T00:00+09:00"));
+		assertThat(compile(condition("registeredDays", "lt", "30")).where()).isEqualTo("c.registered_at >= :p0");
 		assertThat(compile(condition("openedWithinDays", "lte", "30")).where()).isEqualTo(
-				"(select cast(:today as date) - max(cast(e.last_opened_at at time zone cast(:zone as text) as date)) "
-						+ "from domain.customer_engagement e where e.customer_id = c.id) <= :p2");
-		assertThat(compile(condition("clickedWithinDays", "between", "[0, 7]")).where()).contains("e.last_clicked_at")
-			.endsWith("between :p2 and :p3)");
+				"(select max(e.last_opened_at) from domain.customer_engagement e where e.customer_id = c.id) >= :p0");
+		assertThat(compile(condition("clickedWithinDays", "between", "[0, 7]")).where())
+			.isEqualTo("((select max(e.last_clicked_at) from domain.customer_engagement e where e.customer_id = c.id) "
+					+ "< :p0 and (select max(e.last_clicked_at) from domain.customer_engagement e "
+					+ "where e.customer_id = c.id) >= :p1)");
+		assertThat(compile(condition("recencyDays", "notIn", "[1, 2]")).where()).startsWith("((")
+			.endsWith(") is not true)");
 	}
 
 	@Test
@@ -91,17 +103,17 @@ class RuleCompilerTests {
 		assertThat(compile(condition("age", "lt", "20")).parameters()).containsEntry("p0", LocalDate.of(2006, 11, 23));
 		assertThat(compile(condition("age", "lte", "20")).parameters()).containsEntry("p0", LocalDate.of(2005, 11, 23));
 		CompiledRule between = compile(condition("age", "between", "[30, 39]"));
-		assertThat(between.where()).isEqualTo("(c.birth_date > :p0 and c.birth_date <= :p1)");
-		assertThat(between.parameters()).containsEntry("p0", LocalDate.of(1986, 11, 23))
-			.containsEntry("p1", LocalDate.of(1996, 11, 23));
+		assertThat(between.where()).isEqualTo("(c.birth_date <= :p0 and c.birth_date > :p1)");
+		assertThat(between.parameters()).containsEntry("p0", LocalDate.of(1996, 11, 23))
+			.containsEntry("p1", LocalDate.of(1986, 11, 23));
 		assertThat(compile(condition("age", "eq", "30")).where())
-			.isEqualTo("(c.birth_date > :p0 and c.birth_date <= :p1)");
+			.isEqualTo("(c.birth_date <= :p0 and c.birth_date > :p1)");
 		assertThat(compile(condition("age", "ne", "30")).where())
-			.isEqualTo("(((c.birth_date > :p0 and c.birth_date <= :p1)) is not true)");
+			.isEqualTo("(((c.birth_date <= :p0 and c.birth_date > :p1)) is not true)");
 		assertThat(compile(condition("age", "in", "[20, 30]")).where()).isEqualTo(
-				"((c.birth_date > :p0 and c.birth_date <= :p1) or (c.birth_date > :p2 and c.birth_date <= :p3))");
+				"((c.birth_date <= :p0 and c.birth_date > :p1) or (c.birth_date <= :p2 and c.birth_date > :p3))");
 		assertThat(compile(condition("age", "notIn", "[20]")).where())
-			.isEqualTo("(((c.birth_date > :p0 and c.birth_date <= :p1)) is not true)");
+			.isEqualTo("(((c.birth_date <= :p0 and c.birth_date > :p1)) is not true)");
 	}
 
 	@Test

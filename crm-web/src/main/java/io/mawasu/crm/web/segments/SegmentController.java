@@ -1,0 +1,205 @@
+package io.mawasu.crm.web.segments;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.domain.customer.ShopProperties;
+import io.mawasu.crm.segmentation.InvalidSegmentRule;
+import io.mawasu.crm.segmentation.MemberPage;
+import io.mawasu.crm.segmentation.RuleField;
+import io.mawasu.crm.segmentation.RuleOperator;
+import io.mawasu.crm.segmentation.SegmentCount;
+import io.mawasu.crm.segmentation.SegmentDetail;
+import io.mawasu.crm.segmentation.SegmentRule;
+import io.mawasu.crm.segmentation.SegmentSnapshot;
+import io.mawasu.crm.segmentation.SegmentSummary;
+import io.mawasu.crm.segmentation.Segments;
+import io.mawasu.crm.web.audit.AuditLog;
+import io.mawasu.crm.web.security.PiiMasking;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Segment pages: the list, the builder with its live count and preview (htmx), and each
+ * segment's 4R page with its snapshot history. Viewing is open to every signed-in role;
+ * building, refreshing and ranking to ADMIN and MARKETER.
+ */
+@Controller
+class SegmentController {
+
+	static final String LIST_VIEW = "segments/list";
+
+	static final String BUILDER_VIEW = "segments/builder";
+
+	static final String RESULT_FRAGMENT = "segments/result :: result";
+
+	static final String DETAIL_VIEW = "segments/detail";
+
+	static final int PREVIEW_SIZE = 20;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final Segments segments;
+
+	private final ShopProperties shop;
+
+	private final AuditLog audit;
+
+	SegmentController(Segments segments, ShopProperties shop, AuditLog audit) {
+		this.segments = segments;
+		this.shop = shop;
+		this.audit = audit;
+	}
+
+	/** A field as the builder offers it: its JSON name, value kind and operators. */
+	record FieldOption(String name, String kind, String operators) {
+	}
+
+	record SegmentRow(long id, String name, @Nullable Integer rankPriority, @Nullable Long lastSize,
+			@Nullable String lastTakenAt) {
+	}
+
+	record SnapshotRow(String takenAt, long size, long reachEmail, long reachLine, long reachSms) {
+	}
+
+	record MemberRow(String externalId, @Nullable String name, @Nullable String email, @Nullable String phone,
+			@Nullable String prefecture) {
+	}
+
+	@GetMapping("/segments")
+	String list(Model model) {
+		List<SegmentSummary> summaries = this.segments.list();
+		model.addAttribute("segments",
+				summaries.stream()
+					.map((s) -> new SegmentRow(s.id(), s.name(), s.rankPriority(), s.lastSize(), time(s.lastTakenAt())))
+					.toList());
+		return LIST_VIEW;
+	}
+
+	@GetMapping("/segments/new")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	String builder(Model model) {
+		return builder(model, "", SegmentRule.EVERYONE.toJson().toString(), null);
+	}
+
+	@PostMapping("/segments/preview")
+	String preview(@RequestParam(defaultValue = "{\"all\":[]}") String rule, Model model) {
+		try {
+			SegmentRule parsed = SegmentRule.parse(rule);
+			SegmentCount count = this.segments.count(parsed);
+			MemberPage preview = this.segments.members(parsed, 0, PREVIEW_SIZE);
+			boolean seesPii = PiiMasking.currentUserSeesPii();
+			model.addAttribute("count", count);
+			model.addAttribute("reach", reach(count));
+			model.addAttribute("members",
+					preview.content()
+						.stream()
+						.map((m) -> new MemberRow(m.externalId(), m.name(), PiiMasking.emailFor(m.email(), seesPii),
+								PiiMasking.phoneFor(m.phone(), seesPii), m.prefecture()))
+						.toList());
+		}
+		catch (InvalidSegmentRule ex) {
+			model.addAttribute("ruleError", ex.getMessage());
+		}
+		return RESULT_FRAGMENT;
+	}
+
+	@PostMapping("/segments")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	String save(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "{\"all\":[]}") String rule,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		if (name.isBlank()) {
+			return builder(model, name, rule, "segments.error.name");
+		}
+		SegmentRule parsed;
+		try {
+			parsed = SegmentRule.parse(rule);
+		}
+		catch (InvalidSegmentRule ex) {
+			model.addAttribute("ruleError", ex.getMessage());
+			return builder(model, name, rule, null);
+		}
+		long id = this.segments.create(name, parsed, user.getName());
+		this.audit.record("segment.create", "segment:" + id);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/segments/" + id;
+	}
+
+	@GetMapping("/segments/{id}")
+	String detail(@PathVariable long id, Model model) {
+		SegmentDetail segment = this.segments.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		SegmentCount count = this.segments.count(segment.rule());
+		long total = this.segments.totalCustomers();
+		List<SegmentSnapshot> snapshots = this.segments.snapshots(id);
+		model.addAttribute("segment", segment);
+		model.addAttribute("ruleJson", segment.rule().toJson().toPrettyString());
+		model.addAttribute("count", count);
+		model.addAttribute("reach", reach(count));
+		model.addAttribute("total", total);
+		model.addAttribute("share", (total == 0) ? 0.0 : (double) count.size() / total);
+		model.addAttribute("snapshots", snapshots.stream()
+			.map((s) -> new SnapshotRow(time(s.takenAt()), s.size(), s.reachEmail(), s.reachLine(), s.reachSms()))
+			.toList());
+		model.addAttribute("chartTimes", snapshots.stream().map((s) -> time(s.takenAt())).toList());
+		model.addAttribute("chartSizes", snapshots.stream().map(SegmentSnapshot::size).toList());
+		return DETAIL_VIEW;
+	}
+
+	@PostMapping("/segments/{id}/refresh")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	String refresh(@PathVariable long id, RedirectAttributes redirect) {
+		this.segments.refresh(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		this.audit.record("segment.refresh", "segment:" + id);
+		redirect.addFlashAttribute("refreshed", true);
+		return "redirect:/segments/" + id;
+	}
+
+	@PostMapping("/segments/{id}/rank")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	String rank(@PathVariable long id, @RequestParam(required = false) @Nullable Integer rankPriority) {
+		if (!this.segments.setRank(id, rankPriority)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return "redirect:/segments/" + id;
+	}
+
+	private String builder(Model model, String name, String ruleJson, @Nullable String nameError) {
+		model.addAttribute("name", name);
+		model.addAttribute("ruleJson", ruleJson);
+		model.addAttribute("nameError", nameError);
+		model.addAttribute("fields",
+				Arrays.stream(RuleField.values())
+					.map((f) -> new FieldOption(f.json(), f.kind().name(),
+							f.operators().stream().map(RuleOperator::json).collect(Collectors.joining(" "))))
+					.toList());
+		model.addAttribute("operators", Arrays.stream(RuleOperator.values()).map(RuleOperator::json).toList());
+		return BUILDER_VIEW;
+	}
+
+	private static Map<String, Long> reach(SegmentCount count) {
+		return Arrays.stream(Channel.values())
+			.collect(Collectors.toMap(Channel::name, count::reachable, (a, b) -> a, java.util.LinkedHashMap::new));
+	}
+
+	private @Nullable String time(@Nullable Instant instant) {
+		return (instant != null) ? TIME.format(instant.atZone(this.shop.timeZone())) : null;
+	}
+
+}
