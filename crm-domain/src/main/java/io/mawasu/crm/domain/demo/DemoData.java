@@ -49,10 +49,13 @@ public class DemoData {
 
 	private final ZoneId zone;
 
+	private final String currency;
+
 	DemoData(JdbcClient jdbc, PlatformTransactionManager transactionManager, ShopProperties shop) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.zone = shop.timeZone();
+		this.currency = shop.currency();
 	}
 
 	/**
@@ -262,13 +265,15 @@ public class DemoData {
 	}
 
 	/**
-	 * Orders per customer follow {@link PurchaseFrequency}. The first order is on the day
-	 * of registration for most customers, a few weeks later for the rest; repeat orders
-	 * fall one per stratum of the customer's active span (so they come in order and in a
-	 * rhythm, as replenishment does), and are then moved along the seasonal warp. Nearly
-	 * half of the orders repeat the customer's favourite product; in July and December
-	 * gift sets take a larger share; discounts come in sale months and to sale lovers;
-	 * about 1.5% of repeat orders are returns with a negative amount.
+	 * Orders per customer follow {@link PurchaseFrequency}, with a repeater's extra
+	 * orders scaled by the share of the three years the customer has been registered (a
+	 * constant purchase rate, so recent customers have fewer orders). The first order is
+	 * on the day of registration for most customers, a few weeks later for the rest;
+	 * repeat orders fall one per stratum of the customer's active span (so they come in
+	 * order and in a rhythm, as replenishment does), and are then moved along the
+	 * seasonal warp. Nearly half of the orders repeat the customer's favourite product;
+	 * in July and December gift sets take a larger share; discounts come in sale months
+	 * and to sale lovers; about 1.5% of repeat orders are returns with a negative amount.
 	 */
 	private long insertOrders(long seed, Window window, PurchaseFrequency frequency) {
 		List<Product> products = DemoVocabulary.PRODUCTS;
@@ -301,7 +306,9 @@ public class DemoData {
 						cross join lateral (select case
 							when pg_temp.demo_u(:seed, 40, c.g) < :nonBuyers then 0
 							when pg_temp.demo_u(:seed, 41, c.g) < :oneTime then 1
-							else least(:cap, 1 + floor(least(1e9, power(1 - pg_temp.demo_u(:seed, 42, c.g), -1.0 / :alpha))))::int
+							else 1 + ceil((least(:cap, 1 + floor(least(1e9,
+									power(1 - pg_temp.demo_u(:seed, 42, c.g), -1.0 / :alpha)))) - 1)
+								* (cast(:lastDay as date) - c.registered_day) / cast(:days as float8))::int
 							end as orders) k
 						cross join lateral (select least(cast(:lastDay as date), c.registered_day
 							+ case when pg_temp.demo_u(:seed, 50, c.g) < 0.7 then 0
@@ -355,8 +362,9 @@ public class DemoData {
 			.param("seed", seed)
 			.param("zone", this.zone.getId())
 			.param("lastDay", window.today().minusDays(1))
+			.param("days", window.days())
 			.param("until", window.until())
-			.param("currency", "JPY")
+			.param("currency", this.currency)
 			.param("nonBuyers", frequency.nonBuyerShare())
 			.param("oneTime", frequency.oneTimeShare())
 			.param("alpha", frequency.alpha())
