@@ -49,10 +49,13 @@ public class DemoData {
 
 	private final ZoneId zone;
 
+	private final String currency;
+
 	DemoData(JdbcClient jdbc, PlatformTransactionManager transactionManager, ShopProperties shop) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.zone = shop.timeZone();
+		this.currency = shop.currency();
 	}
 
 	/**
@@ -130,9 +133,10 @@ public class DemoData {
 
 	/**
 	 * Session-local helpers for this transaction: {@code demo_u} is the deterministic
-	 * uniform draw in [0, 1), {@code demo_pick} a weighted draw from a bucket table,
-	 * {@code demo_season} moves a date along the seasonal warp. They are plain SQL
-	 * functions, which PostgreSQL inlines.
+	 * uniform draw in [0, 1), {@code demo_pick} a weighted draw from a bucket table. Both
+	 * are plain SQL functions that PostgreSQL inlines; a function that uses a parameter
+	 * twice is only inlined when the argument is cheap, so {@code demo_pick} is given
+	 * bucket columns, never expressions, and seasonal shifts are written out inline.
 	 */
 	private void prepare() {
 		this.jdbc.sql("set local work_mem = '256MB'").update();
@@ -148,12 +152,6 @@ public class DemoData {
 				create or replace function pg_temp.demo_pick(buckets int[], u float8) returns int
 				language sql immutable parallel safe as
 				$$ select buckets[1 + floor(u * cardinality(buckets))::int] $$
-				""").update();
-		this.jdbc.sql("""
-				create or replace function pg_temp.demo_season(day date, warp int[]) returns date
-				language sql immutable parallel safe as
-				$$ select make_date(extract(year from day)::int, 1, 1) + least(warp[extract(doy from day)::int],
-					case when extract(year from day)::int % 4 = 0 then 366 else 365 end) - 1 $$
 				""").update();
 	}
 
@@ -183,7 +181,7 @@ public class DemoData {
 							cast(:placePrefecture as text[]) as place_prefecture, cast(:placeCity as text[]) as place_city,
 							cast(:placeBuckets as int[]) as place_buckets, cast(:tagNames as text[]) as tag_names,
 							cast(:tagWomen as float8[]) as tag_women, cast(:tagMen as float8[]) as tag_men,
-							cast(:hourBuckets as int[]) as hour_buckets, cast(:warp as int[]) as warp
+							cast(:hourBuckets as int[]) as hour_buckets, cast(:shift as int[]) as shift
 					)
 					insert into domain.customer (external_id, name, email, phone, line_user_id, gender, birth_date,
 							prefecture, city, tags, registered_at, blacklisted)
@@ -228,7 +226,7 @@ public class DemoData {
 						pool_start[pool] + floor(pool_size[pool] * pg_temp.demo_u(:seed, 4, g))::int as n,
 						pg_temp.demo_pick(place_buckets, pg_temp.demo_u(:seed, 5, g)) as place,
 						cast(:start as date) + floor(:days * power(pg_temp.demo_u(:seed, 6, g), 0.75))::int as day) d
-					cross join lateral (select pg_temp.demo_season(day, warp) as warped) w
+					cross join lateral (select day + shift[extract(doy from day)::int] as warped) w
 					order by g
 					""")
 			.param("seed", seed)
@@ -262,18 +260,20 @@ public class DemoData {
 			.param("tagWomen", DemoVocabulary.doubleArray(DemoVocabulary.TAGS.stream().map(Tag::women).toList()))
 			.param("tagMen", DemoVocabulary.doubleArray(DemoVocabulary.TAGS.stream().map(Tag::men).toList()))
 			.param("hourBuckets", DemoVocabulary.intArray(DemoVocabulary.hourBuckets()))
-			.param("warp", DemoVocabulary.intArray(DemoVocabulary.seasonalWarp()))
+			.param("shift", DemoVocabulary.intArray(DemoVocabulary.seasonalShift()))
 			.update();
 	}
 
 	/**
-	 * Orders per customer follow {@link PurchaseFrequency}. The first order is on the day
-	 * of registration for most customers, a few weeks later for the rest; repeat orders
-	 * fall one per stratum of the customer's active span (so they come in order and in a
-	 * rhythm, as replenishment does), and are then moved along the seasonal warp. Nearly
-	 * half of the orders repeat the customer's favourite product; in July and December
-	 * gift sets take a larger share; discounts come in sale months and to sale lovers;
-	 * about 1.5% of repeat orders are returns with a negative amount.
+	 * Orders per customer follow {@link PurchaseFrequency}, with a repeater's extra
+	 * orders scaled by the share of the three years the customer has been registered (a
+	 * constant purchase rate, so recent customers have fewer orders). The first order is
+	 * on the day of registration for most customers, a few weeks later for the rest;
+	 * repeat orders fall one per stratum of the customer's active span (so they come in
+	 * order and in a rhythm, as replenishment does), and are then moved along the
+	 * seasonal warp. Nearly half of the orders repeat the customer's favourite product;
+	 * in July and December gift sets take a larger share; discounts come in sale months
+	 * and to sale lovers; about 1.5% of repeat orders are returns with a negative amount.
 	 */
 	private long insertOrders(long seed, Window window, PurchaseFrequency frequency) {
 		List<Product> products = DemoVocabulary.PRODUCTS;
@@ -288,7 +288,7 @@ public class DemoData {
 			.sql("""
 					with vocabulary as materialized (
 						select cast(:categories as text[]) as category, cast(:brands as text[]) as brand,
-							cast(:prices as int[]) as price, cast(:warp as int[]) as warp,
+							cast(:prices as int[]) as price, cast(:shift as int[]) as shift,
 							cast(:hourBuckets as int[]) as hour_buckets, cast(:productBuckets as int[]) as product_buckets,
 							cast(:giftBuckets as int[]) as gift_buckets
 					), customers as (
@@ -306,7 +306,9 @@ public class DemoData {
 						cross join lateral (select case
 							when pg_temp.demo_u(:seed, 40, c.g) < :nonBuyers then 0
 							when pg_temp.demo_u(:seed, 41, c.g) < :oneTime then 1
-							else least(:cap, 1 + floor(least(1e9, power(1 - pg_temp.demo_u(:seed, 42, c.g), -1.0 / :alpha))))::int
+							else 1 + ceil((least(:cap, 1 + floor(least(1e9,
+									power(1 - pg_temp.demo_u(:seed, 42, c.g), -1.0 / :alpha)))) - 1)
+								* (cast(:lastDay as date) - c.registered_day) / cast(:days as float8))::int
 							end as orders) k
 						cross join lateral (select least(cast(:lastDay as date), c.registered_day
 							+ case when pg_temp.demo_u(:seed, 50, c.g) < 0.7 then 0
@@ -332,7 +334,7 @@ public class DemoData {
 					cross join lateral (select case when j = 1 then p.first_day
 							else least(cast(:lastDay as date), p.first_day + 1 + floor(greatest(p.end_day - p.first_day - 1, 0)
 								* (j - 2 + pg_temp.demo_u(:seed, 60, key)) / (p.orders - 1))::int) end as raw_day) r
-					cross join lateral (select pg_temp.demo_season(r.raw_day, warp) as warped) w
+					cross join lateral (select r.raw_day + shift[extract(doy from r.raw_day)::int] as warped) w
 					cross join lateral (select case
 							when j = 1 and p.first_day = p.registered_day then least(cast(:until as timestamptz) - interval '1 second',
 								p.registered_at + floor(pg_temp.demo_u(:seed, 61, key) * 30) * interval '1 minute')
@@ -360,8 +362,9 @@ public class DemoData {
 			.param("seed", seed)
 			.param("zone", this.zone.getId())
 			.param("lastDay", window.today().minusDays(1))
+			.param("days", window.days())
 			.param("until", window.until())
-			.param("currency", "JPY")
+			.param("currency", this.currency)
 			.param("nonBuyers", frequency.nonBuyerShare())
 			.param("oneTime", frequency.oneTimeShare())
 			.param("alpha", frequency.alpha())
@@ -373,7 +376,7 @@ public class DemoData {
 					DemoVocabulary
 						.intArray(DemoVocabulary.buckets(products, Product::weight, DemoVocabulary.SMALL_BUCKETS)))
 			.param("giftBuckets", DemoVocabulary.intArray(giftBuckets))
-			.param("warp", DemoVocabulary.intArray(DemoVocabulary.seasonalWarp()))
+			.param("shift", DemoVocabulary.intArray(DemoVocabulary.seasonalShift()))
 			.param("hourBuckets", DemoVocabulary.intArray(DemoVocabulary.hourBuckets()))
 			.update();
 	}

@@ -202,6 +202,19 @@ final class DemoVocabulary {
 		return warp;
 	}
 
+	/**
+	 * The seasonal warp as the number of days to add to a date, by its day of the year
+	 * (index 0 = 1 January).
+	 */
+	static int[] seasonalShift() {
+		int[] warp = seasonalWarp();
+		int[] shift = new int[warp.length];
+		for (int d = 0; d < warp.length; d++) {
+			shift[d] = warp[d] - (d + 1);
+		}
+		return shift;
+	}
+
 	static <T> int[] buckets(List<T> items, ToDoubleFunction<T> weight, int size) {
 		double total = items.stream().mapToDouble(weight).sum();
 		int[] buckets = new int[size];

@@ -5,7 +5,9 @@ package io.mawasu.crm.domain.demo;
  * share buys once, and the repeaters follow a truncated discrete Pareto law, {@code
  * P(K >= k) = (k - 1)^-alpha} for {@code 2 <= k <= cap}. The survival ratio
  * {@code P(K >= k + 1 | K >= k)} rises with k, which gives the F2 drop-off and the long
- * tail of loyal heavy buyers seen in real order data.
+ * tail of loyal heavy buyers seen in real order data. A repeater's extra orders are then
+ * scaled by the customer's tenure (the share of the three years since registration,
+ * {@value #MEAN_TENURE} on average) and rounded up.
  *
  * @param nonBuyerShare registered customers without an order
  * @param oneTimeShare buyers with exactly one order
@@ -20,6 +22,12 @@ record PurchaseFrequency(double nonBuyerShare, double oneTimeShare, double alpha
 
 	static final int CAP = 300;
 
+	/** Mean share of the window a customer is registered: registration at u^0.75. */
+	static final double MEAN_TENURE = 1 - 1 / 1.75;
+
+	/** Rounding the scaled extra orders up adds about half an order per repeater. */
+	private static final double ROUNDING = 0.5;
+
 	private static final double MIN_ALPHA = 0.05;
 
 	private static final double MAX_ALPHA = 3.0;
@@ -31,7 +39,7 @@ record PurchaseFrequency(double nonBuyerShare, double oneTimeShare, double alpha
 	 * the one-time share grows instead.
 	 */
 	static PurchaseFrequency calibrate(double ordersPerCustomer) {
-		double perBuyer = ordersPerCustomer / (1 - NON_BUYERS);
+		double perBuyer = untenured(ordersPerCustomer / (1 - NON_BUYERS));
 		if (perBuyer <= 1) {
 			return new PurchaseFrequency(NON_BUYERS, 1.0, MAX_ALPHA, CAP);
 		}
@@ -55,6 +63,12 @@ record PurchaseFrequency(double nonBuyerShare, double oneTimeShare, double alpha
 		return new PurchaseFrequency(NON_BUYERS, ONE_TIME_BUYERS, (low + high) / 2, CAP);
 	}
 
+	/** The mean per buyer before tenure scaling that gives {@code perBuyer} after it. */
+	private static double untenured(double perBuyer) {
+		double extra = perBuyer - 1 - (1 - ONE_TIME_BUYERS) * ROUNDING;
+		return 1 + Math.max(extra, 0) / MEAN_TENURE;
+	}
+
 	/** {@code E[K] = 1 + sum_{j=1}^{cap-1} j^-alpha} for a repeater. */
 	static double repeaterMean(double alpha, int cap) {
 		double mean = 1;
@@ -65,8 +79,8 @@ record PurchaseFrequency(double nonBuyerShare, double oneTimeShare, double alpha
 	}
 
 	double expectedOrdersPerCustomer() {
-		return (1 - this.nonBuyerShare)
-				* (this.oneTimeShare + (1 - this.oneTimeShare) * repeaterMean(this.alpha, this.cap));
+		double untenured = this.oneTimeShare + (1 - this.oneTimeShare) * repeaterMean(this.alpha, this.cap);
+		return (1 - this.nonBuyerShare) * (1 + (untenured - 1) * MEAN_TENURE + (1 - this.oneTimeShare) * ROUNDING);
 	}
 
 }
