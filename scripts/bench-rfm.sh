@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # RFM benchmark (not a test): times (a) the bare per-customer aggregate over domain.orders written
 # to an unlogged table and (b) a full RFM run (QUANTILE, as of today), in paired rounds, and prints
-# b/a (goal <= 1.5). Data lives in a scratch database (default crm_bench on the local server).
+# b/a (goal <= 1.5). Data lives in a scratch database (default crm_bench_rfm on the local server; other benchmarks use crm_bench).
 #
 #   scripts/bench-rfm.sh                 # generate 1M customers / 10M orders once, then measure
 #   BENCH_ROUNDS=5 scripts/bench-rfm.sh  # more rounds
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB=${BENCH_DB:-crm_bench}
+DB=${BENCH_DB:-crm_bench_rfm}
 HOST=${BENCH_HOST:-localhost}
 USER_NAME=${BENCH_USER:-postgres}
 CUSTOMERS=${BENCH_CUSTOMERS:-1000000}

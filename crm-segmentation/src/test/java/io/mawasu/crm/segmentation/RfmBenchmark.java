@@ -19,10 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Times a full RFM run against the bare per-customer aggregate over the same orders, in
  * paired rounds on the benchmark database, and prints each ratio and the median. Not a
- * test: run it through {@code scripts/bench-rfm.sh}, which prepares {@code crm_bench}.
+ * test: run it through {@code scripts/bench-rfm.sh}, which prepares
+ * {@code crm_bench_rfm}.
  * <p>
  * System properties: {@code crm.bench.url} (default
- * {@code jdbc:postgresql://localhost:5432/crm_bench}), {@code crm.bench.user}
+ * {@code jdbc:postgresql://localhost:5432/crm_bench_rfm}), {@code crm.bench.user}
  * ({@code postgres}), {@code crm.bench.password} (empty), {@code crm.bench.rounds} (3).
  */
 class RfmBenchmark {
@@ -39,7 +40,7 @@ class RfmBenchmark {
 
 	public static void main(String[] args) {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				System.getProperty("crm.bench.url", "jdbc:postgresql://localhost:5432/crm_bench"),
+				System.getProperty("crm.bench.url", "jdbc:postgresql://localhost:5432/crm_bench_rfm"),
 				System.getProperty("crm.bench.user", "postgres"), System.getProperty("crm.bench.password", ""));
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);

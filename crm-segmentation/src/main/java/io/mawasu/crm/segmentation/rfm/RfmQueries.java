@@ -63,19 +63,29 @@ public class RfmQueries {
 	// percent_rank() of a buyer = (buyers strictly before it) / (n - 1), 0 when n = 1, in
 	// double precision as PostgreSQL computes it. Ranking the distinct values instead of
 	// the rows gives the same numbers with one small sort per axis instead of three sorts
-	// of every buyer.
+	// of every buyer. As a score never falls while the value rises (recency: never
+	// rises),
+	// each buyer's score is then 1 + the number of levels 2-5 whose lowest value
+	// (recency:
+	// highest) it reaches: four comparisons per buyer instead of three hash joins.
 	private static final String QUANTILE_SCORES = """
-			r_score as materialized (%s),
-			f_score as materialized (%s),
-			m_score as materialized (%s),
+			r_rank as materialized (%s),
+			f_rank as materialized (%s),
+			m_rank as materialized (%s),
+			levels as materialized (
+				select r.*, f.*, m.*
+				from (%s) r, (%s) f, (%s) m
+			),
 			scored as (
-				select b.customer_id, b.recency_days, b.frequency, b.monetary, r.score as r, f.score as f, m.score as m
-				from buyers b
-				join r_score r on r.value = b.recency_days
-				join f_score f on f.value = b.frequency
-				join m_score m on m.value = b.monetary
+				select b.customer_id, b.recency_days, b.frequency, b.monetary,
+					%s as r,
+					%s as f,
+					%s as m
+				from buyers b cross join levels l
 			)
-			""".formatted(rank("recency_days", "desc"), rank("frequency", "asc"), rank("monetary", "asc"));
+			""".formatted(rank("recency_days", "desc"), rank("frequency", "asc"), rank("monetary", "asc"),
+			levels("r", "max", "r_rank"), levels("f", "min", "f_rank"), levels("m", "min", "m_rank"),
+			score("b.recency_days <=", "l.r"), score("b.frequency >=", "l.f"), score("b.monetary >=", "l.m"));
 
 	private static final String THRESHOLD_SCORES = """
 			scored as (
@@ -108,6 +118,21 @@ public class RfmQueries {
 			from inserted
 			group by r, f, m, segment_code
 			""";
+
+	private static String levels(String axis, String bound, String ranks) {
+		return """
+				select %2$s(value) filter (where score >= 2) as %1$s2, %2$s(value) filter (where score >= 3) as %1$s3,
+					%2$s(value) filter (where score >= 4) as %1$s4, %2$s(value) filter (where score >= 5) as %1$s5
+				from %3$s
+				""".formatted(axis, bound, ranks);
+	}
+
+	private static String score(String comparison, String level) {
+		return """
+				cast(1 + coalesce(cast(%1$s %2$s2 as int), 0) + coalesce(cast(%1$s %2$s3 as int), 0)
+					+ coalesce(cast(%1$s %2$s4 as int), 0) + coalesce(cast(%1$s %2$s5 as int), 0) as smallint)
+				""".formatted(comparison, level).strip();
+	}
 
 	private static String rank(String column, String direction) {
 		return """
