@@ -76,6 +76,8 @@ create table segmentation.rfm_score (
 	segment_code text not null,
 	primary key (run_id, customer_id)
 ) partition by list (run_id);
+-- Rows written outside a run's own partition (fixtures, manual corrections) land here instead of failing.
+create table segmentation.rfm_score_default partition of segmentation.rfm_score default;
 
 -- A run's distribution over (r, f, m) with the segment each combination fell in: at most 125
 -- rows, so the RFM page, the heat map and the segment counts never rescan the scores.

@@ -1,5 +1,5 @@
 -- Five customers whose every field is known, relative to today in Asia/Tokyo (see SegmentsIntegrationTests).
-truncate domain.customer, domain.suppression, segmentation.rfm_run, segmentation.segment cascade;
+truncate domain.customer, domain.suppression, segmentation.rfm_run, segmentation.rfm_score, segmentation.segment cascade;
 
 insert into domain.customer (external_id, name, email, phone, line_user_id, gender, birth_date, prefecture, city, tags, registered_at, blacklisted) values
 ('seg-1', 'Aiko', 'aiko@example.jp', '090-1111-2222', 'U1', 'F', (now() at time zone 'Asia/Tokyo')::date - interval '30 years 10 days', '東京都', '渋谷区', '{vip,newsletter}', now() - interval '100 days', false),
