@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * server's zone; {@code -} disables it)
  * @param rfmStaleAfter how long a run may stay RUNNING before a new start treats it as
  * abandoned (its instance died) and marks it FAILED
+ * @param segmentRefreshCron when saved segments without their own schedule are
+ * re-snapshotted (a Spring cron expression in the shop's zone)
  */
 @ConfigurationProperties("crm.segmentation")
 public record SegmentationProperties(@DefaultValue("0 0 4 * * *") String rfmCron,
-		@DefaultValue("1h") Duration rfmStaleAfter) {
+		@DefaultValue("1h") Duration rfmStaleAfter, @DefaultValue("0 0 4 * * *") String segmentRefreshCron) {
 
 }

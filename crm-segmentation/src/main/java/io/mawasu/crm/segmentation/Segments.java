@@ -36,11 +36,11 @@ public class Segments {
 
 	private final ShopProperties shop;
 
-	private final SegmentProperties properties;
+	private final SegmentationProperties properties;
 
 	private final Clock clock;
 
-	Segments(SegmentQueries queries, ShopProperties shop, SegmentProperties properties) {
+	Segments(SegmentQueries queries, ShopProperties shop, SegmentationProperties properties) {
 		this.queries = queries;
 		this.shop = shop;
 		this.properties = properties;
