@@ -16,43 +16,25 @@ Rules:
 
 Usage: python3 scripts/datasets/convert_cdnow.py [--input FILE] [--out DIR]
 """
-import argparse
 import csv
-import gzip
 import sys
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
+
+from datasets import arguments, open_text
 
 DATASET = "cdnow/CDNOW_master.txt"
 
 
-def default_input():
-    """shared/datasets/... in the nearest folder above this script that has it (the repository's parent)."""
-    for folder in Path(__file__).resolve().parents:
-        candidate = folder / "shared" / "datasets" / DATASET
-        if candidate.exists():
-            return candidate
-    sys.exit(f"shared/datasets/{DATASET} not found above {Path(__file__).parent}; pass --input FILE")
-
-
-def open_text(path):
-    if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="ascii", newline="")
-    return open(path, encoding="ascii", newline="")
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--input", type=Path, help="default: ../shared/datasets/" + DATASET)
-    parser.add_argument("--out", type=Path, default=Path("out/cdnow"))
-    args = parser.parse_args()
-    args.input = args.input or default_input()
+    args = arguments(__doc__, DATASET, "out/cdnow")
 
     customers = {}
     orders = []
     seq = {}
-    with open_text(args.input) as source:
+    with open_text(args.input, "ascii") as source:
         for number, line in enumerate(source, start=1):
             fields = line.split()
             if not fields or not fields[0].isdigit():

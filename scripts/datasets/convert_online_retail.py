@@ -17,39 +17,26 @@ Rules:
 
 Usage: python3 scripts/datasets/convert_online_retail.py [--input FILE] [--out DIR]
 """
-import argparse
 import csv
-import gzip
 import sys
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
+
+from datasets import arguments, open_text
 
 DATASET = "online-retail/online_retail_uci.csv.gz"
 
 
-def default_input():
-    """shared/datasets/... in the nearest folder above this script that has it (the repository's parent)."""
-    for folder in Path(__file__).resolve().parents:
-        candidate = folder / "shared" / "datasets" / DATASET
-        if candidate.exists():
-            return candidate
-    sys.exit(f"shared/datasets/{DATASET} not found above {Path(__file__).parent}; pass --input FILE")
-
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--input", type=Path, help="default: ../shared/datasets/" + DATASET)
-    parser.add_argument("--out", type=Path, default=Path("out/online-retail"))
-    args = parser.parse_args()
-    args.input = args.input or default_input()
+    args = arguments(__doc__, DATASET, "out/online-retail")
 
     invoices = {}  # InvoiceNo -> [customer, first datetime, amount, quantity]
     countries = {}
     lines = skipped_lines = 0
     skipped_invoices = set()
     mixed = set()
-    with gzip.open(args.input, "rt", encoding="utf-8", newline="") as source:
+    with open_text(args.input, "utf-8") as source:
         for row in csv.DictReader(source):
             lines += 1
             customer = row["CustomerID"].strip()

@@ -13,41 +13,23 @@ Rules:
 
 Usage: python3 scripts/datasets/convert_rfm_sample.py [--input FILE] [--out DIR]
 """
-import argparse
 import csv
-import gzip
 import sys
 from decimal import Decimal
-from pathlib import Path
+
+from datasets import arguments, open_text
 
 DATASET = "rfm-sample/rfm_data_orders.csv"
 
 
-def default_input():
-    """shared/datasets/... in the nearest folder above this script that has it (the repository's parent)."""
-    for folder in Path(__file__).resolve().parents:
-        candidate = folder / "shared" / "datasets" / DATASET
-        if candidate.exists():
-            return candidate
-    sys.exit(f"shared/datasets/{DATASET} not found above {Path(__file__).parent}; pass --input FILE")
-
-
-def open_text(path):
-    if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8", newline="")
-    return open(path, encoding="utf-8", newline="")
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--input", type=Path, help="default: ../shared/datasets/" + DATASET)
-    parser.add_argument("--out", type=Path, default=Path("out/rfm-sample"))
-    args = parser.parse_args()
-    args.input = args.input or default_input()
+    args = arguments(__doc__, DATASET, "out/rfm-sample")
 
     customers = {}
     orders = []
-    with open_text(args.input) as source:
+    with open_text(args.input, "utf-8") as source:
         reader = csv.DictReader(source)
         for row in reader:
             customer = row["customer_id"].strip()
