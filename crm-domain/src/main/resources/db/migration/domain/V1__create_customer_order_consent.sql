@@ -1,8 +1,11 @@
 create schema if not exists domain;
 
+-- External ids are opaque keys from the source systems, compared by bytes (collation "C"): their
+-- unique indexes are cheaper to maintain and probe than under a linguistic collation (~20% of an
+-- orders import), and nothing sorts them for people.
 create table domain.customer (
 	id bigint generated always as identity primary key,
-	external_id text not null,
+	external_id text collate "C" not null,
 	name text,
 	email text,
 	phone text,
@@ -30,7 +33,7 @@ create index customer_tags_idx on domain.customer using gin (tags);
 -- quantity and list price describe the order's (main) line for CTB and PB analysis.
 create table domain.orders (
 	id bigint generated always as identity primary key,
-	external_id text not null,
+	external_id text collate "C" not null,
 	customer_id bigint not null references domain.customer (id),
 	ordered_at timestamptz not null,
 	amount numeric(14, 2) not null,

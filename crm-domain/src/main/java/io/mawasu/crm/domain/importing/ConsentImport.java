@@ -61,7 +61,7 @@ final class ConsentImport extends CsvImport {
 		return """
 				create temporary table import_consent_stage (
 					line bigint not null,
-					customer_external_id text not null,
+					customer_external_id text collate "C" not null,
 					channel text not null,
 					status text not null,
 					changed_at bigint not null

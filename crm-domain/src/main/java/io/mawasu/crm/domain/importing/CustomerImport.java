@@ -105,7 +105,7 @@ final class CustomerImport extends CsvImport {
 		return """
 				create temporary table import_customer_stage (
 					line bigint not null,
-					external_id text not null,
+					external_id text collate "C" not null,
 					email text,
 					phone text,
 					line_user_id text,

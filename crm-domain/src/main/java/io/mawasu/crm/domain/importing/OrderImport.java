@@ -69,8 +69,8 @@ final class OrderImport extends CsvImport {
 		return """
 				create temporary table import_order_stage (
 					line bigint not null,
-					external_id text not null,
-					customer_external_id text not null,
+					external_id text collate "C" not null,
+					customer_external_id text collate "C" not null,
 					ordered_at bigint not null,
 					amount numeric(14, 2) not null,
 					category text,
