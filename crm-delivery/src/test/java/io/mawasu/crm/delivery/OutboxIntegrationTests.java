@@ -1,0 +1,138 @@
+package io.mawasu.crm.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+
+import io.mawasu.crm.DeliveryTestApplication;
+import io.mawasu.crm.domain.consent.Channel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = DeliveryTestApplication.class)
+class OutboxIntegrationTests {
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	List<Long> customers;
+
+	@BeforeEach
+	void customers() {
+		this.jdbc.sql("truncate domain.customer cascade").update();
+		this.customers = this.jdbc.sql("""
+				insert into domain.customer (external_id) select 'ob-' || g from generate_series(1, 1000) g returning id
+				""").query(Long.class).list();
+	}
+
+	@Test
+	void enqueueingTheSameStepTwiceMakesOneMessage() {
+		List<Outbox.Entry> entries = entries(1, "s1");
+		assertThat(this.outbox.enqueue(entries)).isEqualTo(1000);
+		assertThat(this.outbox.enqueue(entries)).isZero();
+		assertThat(this.outbox.enqueue(entries(1, "s2"))).isEqualTo(1000);
+		assertThat(count("QUEUED")).isEqualTo(2000);
+	}
+
+	@Test
+	void concurrentClaimersNeverGetTheSameMessage() throws Exception {
+		this.outbox.enqueue(entries(7, "s1"));
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<List<Long>>> workers = new ArrayList<>();
+			for (int w = 0; w < 4; w++) {
+				String name = "worker-" + w;
+				Callable<List<Long>> claimAll = () -> {
+					List<Long> mine = new ArrayList<>();
+					List<Outbox.Claimed> batch;
+					while (!(batch = this.outbox.claim(37, name)).isEmpty()) {
+						batch.forEach((m) -> mine.add(m.id()));
+					}
+					return mine;
+				};
+				workers.add(pool.submit(claimAll));
+			}
+			Set<Long> all = new HashSet<>();
+			int total = 0;
+			for (Future<List<Long>> worker : workers) {
+				List<Long> ids = worker.get();
+				total += ids.size();
+				all.addAll(ids);
+			}
+			assertThat(total).isEqualTo(1000);
+			assertThat(all).hasSize(1000);
+			assertThat(count("SENDING")).isEqualTo(1000);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void aMessageLeavesSendingOnceAndACrashIsReportedNotResent() {
+		this.outbox.enqueue(entries(3, "s1").subList(0, 3));
+		List<Outbox.Claimed> claimed = this.outbox.claim(10, "w");
+		assertThat(claimed).hasSize(3);
+		long sent = claimed.get(0).id();
+		long skipped = claimed.get(1).id();
+		long crashed = claimed.get(2).id();
+
+		assertThat(this.outbox.sent(sent)).isTrue();
+		assertThat(this.outbox.sent(sent)).isFalse();
+		assertThat(this.outbox.failed(sent, "late")).isFalse();
+		assertThat(this.outbox.suppressed(skipped, SkipReason.NO_CONSENT)).isTrue();
+		assertThat(this.jdbc.sql("select skip_reason from delivery.message where id = :id")
+			.param("id", skipped)
+			.query(String.class)
+			.single()).isEqualTo("NO_CONSENT");
+
+		assertThat(this.outbox.claim(10, "w")).isEmpty();
+		this.jdbc.sql("update delivery.message set claimed_at = now() - interval '1 hour' where id = :id")
+			.param("id", crashed)
+			.update();
+		assertThat(this.outbox.stuck(Duration.ofMinutes(10))).containsExactly(crashed);
+	}
+
+	@Test
+	void aTransientErrorRequeuesForLater() {
+		this.outbox.enqueue(entries(5, "s1").subList(0, 1));
+		long id = this.outbox.claim(1, "w").get(0).id();
+		assertThat(this.outbox.retryLater(id, "421 try later", Instant.now().plusSeconds(3600))).isTrue();
+		assertThat(this.outbox.claim(1, "w")).isEmpty();
+		this.jdbc.sql("update delivery.message set next_attempt_at = now() where id = :id").param("id", id).update();
+		List<Outbox.Claimed> again = this.outbox.claim(1, "w");
+		assertThat(again).singleElement().satisfies((m) -> assertThat(m.attempts()).isEqualTo(2));
+	}
+
+	private List<Outbox.Entry> entries(long source, String step) {
+		return LongStream.range(0, this.customers.size())
+			.mapToObj((i) -> new Outbox.Entry("SCENARIO", source, step, this.customers.get((int) i), Channel.EMAIL, 1L,
+					"A"))
+			.toList();
+	}
+
+	private long count(String state) {
+		return this.jdbc.sql("select count(*) from delivery.message where state = :s")
+			.param("s", state)
+			.query(Long.class)
+			.single();
+	}
+
+}
