@@ -2,13 +2,14 @@ create schema if not exists delivery;
 
 -- The outbox (DESIGN.md §5): one row per message, claimed in batches with FOR UPDATE SKIP LOCKED
 -- so any number of instances can send without double sends. The unique key makes enqueueing
--- idempotent: one message per (source, step, customer).
+-- idempotent: one message per (source, step, customer). No foreign key into crm-domain's schema:
+-- module migrations must not depend on each other's order, and customers are never deleted.
 create table delivery.message (
 	id bigint generated always as identity primary key,
 	source_type text not null check (source_type in ('SCENARIO', 'CAMPAIGN', 'TEST')),
 	source_id bigint not null,
 	step_key text not null,
-	customer_id bigint not null references domain.customer (id),
+	customer_id bigint not null,
 	channel text not null check (channel in ('EMAIL', 'LINE', 'SMS')),
 	content_id bigint,
 	variant text,

@@ -36,7 +36,7 @@ class OutboxIntegrationTests {
 
 	@BeforeEach
 	void customers() {
-		this.jdbc.sql("truncate domain.customer cascade").update();
+		this.jdbc.sql("truncate domain.customer, delivery.message cascade").update();
 		this.customers = this.jdbc.sql("""
 				insert into domain.customer (external_id) select 'ob-' || g from generate_series(1, 1000) g returning id
 				""").query(Long.class).list();
