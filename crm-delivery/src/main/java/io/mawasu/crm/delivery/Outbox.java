@@ -30,10 +30,15 @@ public class Outbox {
 
 	/**
 	 * A message to enqueue; {@code stepKey} is the scenario step (or campaign) that sends
-	 * it.
+	 * it, {@code rules} the frequency cap and quiet hours checked when it is sent.
 	 */
 	public record Entry(String sourceType, long sourceId, String stepKey, long customerId, Channel channel,
-			@Nullable Long contentId, @Nullable String variant) {
+			@Nullable Long contentId, @Nullable String variant, SendRules rules) {
+
+		public Entry(String sourceType, long sourceId, String stepKey, long customerId, Channel channel,
+				@Nullable Long contentId, @Nullable String variant) {
+			this(sourceType, sourceId, stepKey, customerId, channel, contentId, variant, SendRules.NONE);
+		}
 
 	}
 

@@ -15,6 +15,9 @@ public enum SkipReason {
 	NO_ADDRESS,
 
 	/** The address is on the suppression list (bounce, complaint, manual block). */
-	SUPPRESSED
+	SUPPRESSED,
+
+	/** The customer already had the most messages the frequency cap allows. */
+	FREQUENCY_CAP
 
 }

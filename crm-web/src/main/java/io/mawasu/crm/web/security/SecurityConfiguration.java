@@ -74,6 +74,23 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * What recipients reach from a message, and providers' webhooks: no login, the HMAC
+	 * token or the provider's signature is the proof. No CSRF here, because mail clients
+	 * post the RFC 8058 one-click unsubscribe without a session, and an attacker cannot
+	 * forge the token a forged request would need.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/t/**", "/u/**", "/webhooks/**")
+			.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
