@@ -24,10 +24,10 @@ BASE="http://localhost:$PORT"
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
 	./mvnw -B -q package -DskipTests -Dspring-javaformat.skip=true
 fi
-JAR=$(ls crm-web/target/crm-web-*.jar | grep -v plain | head -1)
+JAR=$(realpath "$(ls crm-web/target/crm-web-*.jar | grep -v plain | head -1)")
 mkdir -p "$DIR/lib"
 rm -rf "$DIR/lib/BOOT-INF"
-(cd "$DIR/lib" && unzip -q -o "../../$JAR" 'BOOT-INF/lib/*')
+(cd "$DIR/lib" && unzip -q -o "$JAR" 'BOOT-INF/lib/*')
 
 PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
