@@ -4,7 +4,8 @@
  * {@code scenario} schema.
  */
 @ApplicationModule(displayName = "Scenario",
-		allowedDependencies = { "domain :: customer", "domain :: order", "segmentation", "delivery" })
+		allowedDependencies = { "domain :: customer", "domain :: order", "domain :: consent", "segmentation",
+				"delivery" })
 @NullMarked
 package io.mawasu.crm.scenario;
 

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.mawasu.crm.domain.customer.ShopProperties;
 import io.mawasu.crm.segmentation.rule.CompiledRule;
@@ -15,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,10 +44,14 @@ public class Segments {
 
 	private final Clock clock;
 
-	Segments(SegmentQueries queries, ShopProperties shop, SegmentationProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	Segments(SegmentQueries queries, ShopProperties shop, SegmentationProperties properties,
+			ApplicationEventPublisher events) {
 		this.queries = queries;
 		this.shop = shop;
 		this.properties = properties;
+		this.events = events;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -54,7 +62,8 @@ public class Segments {
 			throw new IllegalArgumentException("A segment needs a name");
 		}
 		long id = this.queries.insertSegment(name.strip(), rule.toJson().toString(), createdBy);
-		this.queries.snapshot(id, compile(rule));
+		SegmentSnapshot snapshot = this.queries.snapshot(id, compile(rule));
+		this.events.publishEvent(new SegmentRefreshed(id, snapshot.id()));
 		return id;
 	}
 
@@ -116,7 +125,29 @@ public class Segments {
 	/** Takes a new snapshot of a saved segment; empty for an unknown id. */
 	@Transactional
 	public Optional<SegmentSnapshot> refresh(long id) {
-		return find(id).map((segment) -> this.queries.snapshot(id, compile(segment.rule())));
+		Optional<SegmentSnapshot> snapshot = find(id)
+			.map((segment) -> this.queries.snapshot(id, compile(segment.rule())));
+		snapshot.ifPresent((taken) -> this.events.publishEvent(new SegmentRefreshed(id, taken.id())));
+		return snapshot;
+	}
+
+	/**
+	 * The customers (internal ids) of a segment's latest snapshot, ascending; empty for
+	 * an unknown id or an empty segment.
+	 */
+	@Transactional(readOnly = true)
+	public long[] memberIds(long segmentId) {
+		return this.queries.memberIds(segmentId);
+	}
+
+	/** Of the given customers (internal ids), those the rule matches now. */
+	@Transactional(readOnly = true)
+	public Set<Long> matching(SegmentRule rule, Collection<Long> customerIds) {
+		if (customerIds.isEmpty()) {
+			return Set.of();
+		}
+		long[] ids = customerIds.stream().mapToLong(Long::longValue).toArray();
+		return new HashSet<>(this.queries.matching(compile(rule), ids));
 	}
 
 	/** Sets the marketer's priority (Rank of 4R); null clears it. */

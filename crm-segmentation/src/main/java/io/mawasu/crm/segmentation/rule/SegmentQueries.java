@@ -67,6 +67,26 @@ public class SegmentQueries {
 		this.jdbc = jdbc;
 	}
 
+	/** The customer ids of a segment's latest snapshot, ascending. */
+	public long[] memberIds(long segmentId) {
+		return this.jdbc.sql("select customer_id from segmentation.segment_member where segment_id = :id order by 1")
+			.param("id", segmentId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
+	}
+
+	/** Of the given customers, those the rule matches now. */
+	public List<Long> matching(CompiledRule rule, long[] customerIds) {
+		return this.jdbc.sql("select c.id " + rule.fromWhere() + "\nand c.id = any(:segmentationIds)")
+			.params(rule.parameters())
+			.param("segmentationIds", customerIds)
+			.query(Long.class)
+			.list();
+	}
+
 	/** Size = customers matching the rule; reach per channel as {@link #reachOf}. */
 	public SegmentCount count(CompiledRule rule) {
 		return this.jdbc.sql(reachOf(MEMBER_COLUMNS + rule.fromWhere()))

@@ -1,0 +1,117 @@
+package io.mawasu.crm.scenario;
+
+import io.mawasu.crm.scenario.ScenarioDefinition.Reentry;
+import io.mawasu.crm.scenario.ScenarioDefinition.Wait;
+import io.mawasu.crm.segmentation.SegmentRefreshed;
+import io.mawasu.crm.segmentation.Segments;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Enrols the members of a scenario's entry segment, set-based: at activation and after
+ * every refresh of the segment. A customer is enrolled once per cycle; a later cycle only
+ * as the re-entry policy allows. The group is fixed at enrolment: CONTROL when the first
+ * 32 bits of md5("scenarioId:customerId") mod 10000 fall below controlPercent × 100 —
+ * stable across runs and instances, and independent between scenarios. A customer whom
+ * another ACTIVE scenario of higher priority (higher number; on a tie the older scenario)
+ * holds is recorded EXITED PRIORITY at once.
+ */
+@Component
+class Enrolments {
+
+	private final JdbcClient jdbc;
+
+	private final Segments segments;
+
+	Enrolments(JdbcClient jdbc, Segments segments) {
+		this.jdbc = jdbc;
+		this.segments = segments;
+	}
+
+	/** Enrols the segment's current members in an ACTIVE scenario; returns how many. */
+	@Transactional
+	int enrol(long scenarioId) {
+		var row = this.jdbc
+			.sql("select segment_id, priority, definition::text as definition from scenario.scenario "
+					+ "where id = :id and status = 'ACTIVE'")
+			.param("id", scenarioId)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getInt(2), rs.getString(3) })
+			.optional();
+		if (row.isEmpty()) {
+			return 0;
+		}
+		long segmentId = (Long) row.get()[0];
+		int priority = (Integer) row.get()[1];
+		ScenarioDefinition definition = ScenarioDefinition.stored((String) row.get()[2]);
+		long[] members = this.segments.memberIds(segmentId);
+		if (members.length == 0) {
+			return 0;
+		}
+		String entryWait = (definition.entry() instanceof Wait wait) ? wait.duration() : "PT0S";
+		Reentry reentry = definition.reentry();
+		return this.jdbc.sql("""
+				with members as (select distinct unnest(cast(:members as bigint[])) as customer_id),
+				prev as (
+					select e.customer_id, max(e.cycle) as cycle, bool_or(e.state = 'ACTIVE') as active,
+						max(e.exited_at) as exited_at
+					from scenario.enrollment e join members m on m.customer_id = e.customer_id
+					where e.scenario_id = :scenario group by e.customer_id),
+				candidates as (
+					select m.customer_id, coalesce(p.cycle, 0) + 1 as cycle
+					from members m left join prev p on p.customer_id = m.customer_id
+					where p.customer_id is null
+						or (:reentry = 'ALWAYS' and not p.active)
+						or (:reentry = 'AFTER_DAYS' and not p.active
+							and p.exited_at <= now() - make_interval(days => :afterDays))),
+				held as (
+					select distinct o.customer_id from scenario.enrollment o
+					join scenario.scenario s on s.id = o.scenario_id
+					join candidates c on c.customer_id = o.customer_id
+					where o.state = 'ACTIVE' and s.status = 'ACTIVE' and o.scenario_id <> :scenario
+						and (s.priority > :priority or (s.priority = :priority and s.id < :scenario))),
+				ins as (
+					insert into scenario.enrollment (scenario_id, customer_id, cycle, grp, state, step_key,
+						step_entered_at, due_at, enrolled_at, exited_at, exit_reason)
+					select :scenario, c.customer_id, c.cycle,
+						case when ('x' || substr(md5(:scenarioText || ':' || c.customer_id), 1, 8))::bit(32)::bigint
+							% 10000 < :control * 100 then 'CONTROL' else 'TREATMENT' end,
+						case when h.customer_id is null then 'ACTIVE' else 'EXITED' end,
+						:entry, now(), now() + cast(:entryWait as interval), now(),
+						case when h.customer_id is not null then now() end,
+						case when h.customer_id is not null then 'PRIORITY' end
+					from candidates c left join held h on h.customer_id = c.customer_id
+					on conflict on constraint enrollment_once_key do nothing
+					returning id, step_key, state)
+				insert into scenario.enrollment_event (enrollment_id, step_key, kind)
+				select id, step_key, case when state = 'ACTIVE' then 'ENTERED' else 'EXITED' end from ins
+				""")
+			.param("members", members)
+			.param("scenario", scenarioId)
+			.param("scenarioText", Long.toString(scenarioId))
+			.param("reentry", reentry.kind().name())
+			.param("afterDays", (reentry.afterDays() != null) ? reentry.afterDays() : 0)
+			.param("priority", priority)
+			.param("control", definition.controlPercent())
+			.param("entry", definition.entry().key())
+			.param("entryWait", entryWait)
+			.update();
+	}
+
+	/**
+	 * New members of a refreshed segment join every ACTIVE scenario that enters from it.
+	 */
+	@ApplicationModuleListener
+	void on(SegmentRefreshed event) {
+		for (long scenarioId : this.jdbc
+			.sql("select id from scenario.scenario where segment_id = :segment and status = 'ACTIVE' order by id")
+			.param("segment", event.segmentId())
+			.query(Long.class)
+			.list()) {
+			enrol(scenarioId);
+		}
+	}
+
+}

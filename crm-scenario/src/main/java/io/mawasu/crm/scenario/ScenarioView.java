@@ -1,0 +1,38 @@
+package io.mawasu.crm.scenario;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.mawasu.crm.delivery.SendRules.FrequencyCap;
+import io.mawasu.crm.delivery.SendRules.QuietHours;
+import io.mawasu.crm.scenario.ScenarioDefinition.Goal;
+import io.mawasu.crm.scenario.ScenarioDefinition.Reentry;
+import io.mawasu.crm.scenario.ScenarioDefinition.Step;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A scenario with its live numbers. {@code definitionJson} is the definition as posted;
+ * {@code counts} maps a step key to counts by state: ACTIVE (enrolments now at the step),
+ * the step's logged events (ENTERED, QUEUED, CONTROL_HELD, BRANCH_THEN, BRANCH_ELSE,
+ * EXITED, SKIPPED) and, for SEND steps, its messages by delivery state (QUEUED is then
+ * the messages still queued, SENDING, SENT, FAILED, SUPPRESSED); {@code exits} maps an
+ * {@link ExitReason} name to its count.
+ */
+public record ScenarioView(long id, String name, ScenarioStatus status, long segmentId, int priority,
+		int controlPercent, @Nullable FrequencyCap frequencyCap, @Nullable Goal goal,
+		@Nullable Integer exitAfterUnansweredSends, @Nullable QuietHours quietHours, Reentry reentry, List<Step> steps,
+		String definitionJson, @Nullable String createdBy, Instant createdAt, Instant editedAt,
+		@Nullable Instant testSentAt, @Nullable Instant activatedAt, Enrollments enrollments,
+		Map<String, Map<String, Long>> counts, Map<String, Long> exits) {
+
+	/** Enrolments over all cycles: all, still active, and by group. */
+	public record Enrollments(long total, long active, long treatment, long control) {
+	}
+
+	/** Whether a test send happened after the last edit, as activation needs. */
+	public boolean testedSinceEdit() {
+		return this.testSentAt != null && this.testSentAt.isAfter(this.editedAt);
+	}
+
+}

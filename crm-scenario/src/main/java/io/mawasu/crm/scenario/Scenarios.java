@@ -1,0 +1,321 @@
+package io.mawasu.crm.scenario;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.mawasu.crm.delivery.Content;
+import io.mawasu.crm.delivery.Contents;
+import io.mawasu.crm.delivery.DeliveryCounts;
+import io.mawasu.crm.delivery.TestSends;
+import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.scenario.ScenarioDefinition.Send;
+import io.mawasu.crm.segmentation.Segments;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scenarios: save and edit a definition (DRAFT or PAUSED only), test-send its contents,
+ * and move it DRAFT → ACTIVE ⇄ PAUSED → ARCHIVED. Activation needs a test send after the
+ * last edit and enrols the entry segment's members; archiving lets every active enrolment
+ * go (ARCHIVED).
+ */
+@Service
+public class Scenarios {
+
+	static final String SOURCE = "SCENARIO";
+
+	private final JdbcClient jdbc;
+
+	private final Contents contents;
+
+	private final TestSends testSends;
+
+	private final Segments segments;
+
+	private final DeliveryCounts deliveryCounts;
+
+	private final Enrolments enrolments;
+
+	Scenarios(JdbcClient jdbc, Contents contents, TestSends testSends, Segments segments, DeliveryCounts deliveryCounts,
+			Enrolments enrolments) {
+		this.jdbc = jdbc;
+		this.contents = contents;
+		this.testSends = testSends;
+		this.segments = segments;
+		this.deliveryCounts = deliveryCounts;
+		this.enrolments = enrolments;
+	}
+
+	/** Checks a definition against the contents and segments that exist now. */
+	public ScenarioDefinition parse(String json) {
+		return ScenarioDefinition.parse(json, new ScenarioDefinition.Lookups() {
+			public Optional<Channel> contentChannel(long contentId) {
+				return Scenarios.this.contents.find(contentId).map(Content::channel);
+			}
+
+			public boolean segmentExists(long segmentId) {
+				return Scenarios.this.segments.find(segmentId).isPresent();
+			}
+		});
+	}
+
+	/**
+	 * Saves a new DRAFT scenario; {@link InvalidScenario} names the faulty step and
+	 * field.
+	 */
+	@Transactional
+	public long create(String json, @Nullable String actor) {
+		ScenarioDefinition definition = parse(json);
+		return this.jdbc.sql("""
+				insert into scenario.scenario (name, segment_id, priority, control_percent, definition, created_by)
+				values (:name, :segment, :priority, :control, cast(:definition as jsonb), :actor) returning id
+				""")
+			.param("name", definition.name())
+			.param("segment", definition.segmentId())
+			.param("priority", definition.priority())
+			.param("control", definition.controlPercent())
+			.param("definition", json)
+			.param("actor", actor)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Replaces the definition of a DRAFT or PAUSED scenario; a new test send is then
+	 * needed.
+	 */
+	@Transactional
+	public void update(long id, String json, @Nullable String actor) {
+		ScenarioStatus status = lockStatus(id);
+		if (status != ScenarioStatus.DRAFT && status != ScenarioStatus.PAUSED) {
+			throw new ScenarioConflict(
+					"Scenario " + id + " is " + status + "; only a DRAFT or PAUSED one can be edited");
+		}
+		ScenarioDefinition definition = parse(json);
+		this.jdbc.sql("""
+				update scenario.scenario set name = :name, segment_id = :segment, priority = :priority,
+					control_percent = :control, definition = cast(:definition as jsonb), edited_at = clock_timestamp(),
+					version = version + 1
+				where id = :id
+				""")
+			.param("id", id)
+			.param("name", definition.name())
+			.param("segment", definition.segmentId())
+			.param("priority", definition.priority())
+			.param("control", definition.controlPercent())
+			.param("definition", json)
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ScenarioView> find(long id) {
+		return this.jdbc.sql("select * from scenario.scenario where id = :id")
+			.param("id", id)
+			.query((rs, n) -> view(rs))
+			.optional();
+	}
+
+	/**
+	 * Every scenario that is not archived first, then by priority (highest first) and
+	 * age.
+	 */
+	@Transactional(readOnly = true)
+	public List<ScenarioSummary> list() {
+		return this.jdbc
+			.sql("""
+					select s.*, (select count(*) from scenario.enrollment e where e.scenario_id = s.id and e.state = 'ACTIVE')
+						as active_enrollments
+					from scenario.scenario s
+					order by s.status = 'ARCHIVED', s.priority desc, s.id
+					""")
+			.query((rs, n) -> new ScenarioSummary(rs.getLong("id"), rs.getString("name"),
+					ScenarioStatus.valueOf(rs.getString("status")), rs.getLong("segment_id"), rs.getInt("priority"),
+					rs.getInt("control_percent"), rs.getLong("active_enrollments"), instant(rs, "created_at"),
+					instant(rs, "edited_at"), nullableInstant(rs, "activated_at")))
+			.list();
+	}
+
+	/**
+	 * Test-sends every SEND step's content (each variant) to the given addresses and
+	 * records the time; returns how many messages went out.
+	 */
+	@Transactional
+	public int testSend(long id, List<String> to, @Nullable String actor) {
+		ScenarioStatus status = lockStatus(id);
+		if (status == ScenarioStatus.ARCHIVED) {
+			throw new ScenarioConflict("Scenario " + id + " is ARCHIVED");
+		}
+		if (to.isEmpty()) {
+			throw new InvalidScenario(null, "to", "is empty: give at least one address to test-send to");
+		}
+		ScenarioDefinition definition = ScenarioDefinition.stored(definitionJson(id));
+		int sent = 0;
+		for (ScenarioDefinition.Step step : definition.steps()) {
+			if (step instanceof Send send) {
+				try {
+					sent += this.testSends.send(send.contentId(), to, null);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new InvalidScenario(step.key(), "to", ex.getMessage());
+				}
+			}
+		}
+		this.jdbc.sql("update scenario.scenario set test_sent_at = clock_timestamp() where id = :id")
+			.param("id", id)
+			.update();
+		return sent;
+	}
+
+	/**
+	 * DRAFT → ACTIVE, after a test send since the last edit; enrols the entry segment's
+	 * members.
+	 */
+	@Transactional
+	public ScenarioView activate(long id) {
+		move(id, ScenarioStatus.DRAFT, ScenarioStatus.ACTIVE);
+		this.enrolments.enrol(id);
+		return find(id).orElseThrow(() -> new UnknownScenario(id));
+	}
+
+	/** ACTIVE → PAUSED: enrolments are held where they are. */
+	@Transactional
+	public ScenarioView pause(long id) {
+		move(id, ScenarioStatus.ACTIVE, ScenarioStatus.PAUSED);
+		return find(id).orElseThrow(() -> new UnknownScenario(id));
+	}
+
+	/**
+	 * PAUSED → ACTIVE (after a test send if it was edited), and new segment members join.
+	 */
+	@Transactional
+	public ScenarioView resume(long id) {
+		move(id, ScenarioStatus.PAUSED, ScenarioStatus.ACTIVE);
+		this.enrolments.enrol(id);
+		return find(id).orElseThrow(() -> new UnknownScenario(id));
+	}
+
+	/** Any state but ARCHIVED → ARCHIVED: every active enrolment exits ARCHIVED. */
+	@Transactional
+	public ScenarioView archive(long id) {
+		ScenarioStatus status = lockStatus(id);
+		if (status == ScenarioStatus.ARCHIVED) {
+			throw new ScenarioConflict("Scenario " + id + " is already ARCHIVED");
+		}
+		this.jdbc.sql("update scenario.scenario set status = 'ARCHIVED', version = version + 1 where id = :id")
+			.param("id", id)
+			.update();
+		this.jdbc
+			.sql("""
+					with gone as (
+						update scenario.enrollment set state = 'EXITED', exit_reason = 'ARCHIVED', exited_at = now()
+						where scenario_id = :id and state = 'ACTIVE' returning id, step_key)
+					insert into scenario.enrollment_event (enrollment_id, step_key, kind) select id, step_key, 'EXITED' from gone
+					""")
+			.param("id", id)
+			.update();
+		return find(id).orElseThrow(() -> new UnknownScenario(id));
+	}
+
+	private void move(long id, ScenarioStatus from, ScenarioStatus to) {
+		ScenarioStatus status = lockStatus(id);
+		if (status != from) {
+			throw new ScenarioConflict(
+					"Scenario " + id + " is " + status + "; only a " + from + " scenario can become " + to);
+		}
+		if (to == ScenarioStatus.ACTIVE) {
+			boolean tested = this.jdbc.sql(
+					"select test_sent_at is not null and test_sent_at > edited_at from scenario.scenario where id = :id")
+				.param("id", id)
+				.query(Boolean.class)
+				.single();
+			if (!tested) {
+				throw new ScenarioConflict(
+						"Scenario " + id + " needs a test-send after the last edit before it can run");
+			}
+		}
+		this.jdbc.sql("""
+				update scenario.scenario set status = :to, version = version + 1,
+					activated_at = case when :to = 'ACTIVE' and activated_at is null then now() else activated_at end
+				where id = :id
+				""").param("id", id).param("to", to.name()).update();
+	}
+
+	private ScenarioStatus lockStatus(long id) {
+		return this.jdbc.sql("select status from scenario.scenario where id = :id for update")
+			.param("id", id)
+			.query((rs, n) -> ScenarioStatus.valueOf(rs.getString(1)))
+			.optional()
+			.orElseThrow(() -> new UnknownScenario(id));
+	}
+
+	private String definitionJson(long id) {
+		return this.jdbc.sql("select definition::text from scenario.scenario where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+	}
+
+	private ScenarioView view(ResultSet rs) throws SQLException {
+		long id = rs.getLong("id");
+		String json = rs.getString("definition");
+		ScenarioDefinition d = ScenarioDefinition.stored(json);
+		ScenarioView.Enrollments enrollments = this.jdbc.sql("""
+				select count(*), count(*) filter (where state = 'ACTIVE'), count(*) filter (where grp = 'TREATMENT'),
+					count(*) filter (where grp = 'CONTROL')
+				from scenario.enrollment where scenario_id = :id
+				""")
+			.param("id", id)
+			.query((r, n) -> new ScenarioView.Enrollments(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)))
+			.single();
+		Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+		for (ScenarioDefinition.Step step : d.steps()) {
+			Map<String, Long> byState = new LinkedHashMap<>();
+			byState.put("ACTIVE", 0L);
+			counts.put(step.key(), byState);
+		}
+		this.jdbc.sql("""
+				select step_key, 'ACTIVE' as kind, count(*) as n from scenario.enrollment
+				where scenario_id = :id and state = 'ACTIVE' group by step_key
+				union all
+				select ev.step_key, ev.kind, count(*) from scenario.enrollment_event ev
+				join scenario.enrollment e on e.id = ev.enrollment_id
+				where e.scenario_id = :id and ev.kind <> 'QUEUED' group by ev.step_key, ev.kind
+				""").param("id", id).query((r) -> {
+			counts.computeIfAbsent(r.getString("step_key"), (k) -> new LinkedHashMap<>())
+				.put(r.getString("kind"), r.getLong("n"));
+		});
+		this.deliveryCounts.stateCounts(SOURCE, id)
+			.forEach((step, byState) -> counts.computeIfAbsent(step, (k) -> new LinkedHashMap<>()).putAll(byState));
+		Map<String, Long> exits = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select exit_reason, count(*) from scenario.enrollment
+				where scenario_id = :id and state = 'EXITED' group by exit_reason order by exit_reason
+				""").param("id", id).query((r) -> {
+			exits.put(r.getString(1), r.getLong(2));
+		});
+		return new ScenarioView(id, rs.getString("name"), ScenarioStatus.valueOf(rs.getString("status")),
+				rs.getLong("segment_id"), rs.getInt("priority"), rs.getInt("control_percent"), d.frequencyCap(),
+				d.goal(), d.exitAfterUnansweredSends(), d.quietHours(), d.reentry(), d.steps(), json,
+				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "edited_at"),
+				nullableInstant(rs, "test_sent_at"), nullableInstant(rs, "activated_at"), enrollments, counts, exits);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getTimestamp(column).toInstant();
+	}
+
+	private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+		Timestamp at = rs.getTimestamp(column);
+		return (at != null) ? at.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,165 @@
+package io.mawasu.crm.web.scenarios;
+
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mawasu.crm.delivery.SendRules.QuietHours;
+import io.mawasu.crm.scenario.ScenarioSummary;
+import io.mawasu.crm.scenario.ScenarioView;
+import io.mawasu.crm.scenario.Scenarios;
+import io.mawasu.crm.scenario.UnknownScenario;
+import io.mawasu.crm.web.audit.AuditLog;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/scenarios}: save and edit definitions, test-send, and activate, pause,
+ * resume or archive (ADMIN, MARKETER); read them with live counts (any signed-in role).
+ */
+@RestController
+@RequestMapping("/api/scenarios")
+class ScenarioApiController {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+	private final Scenarios scenarios;
+
+	private final AuditLog audit;
+
+	ScenarioApiController(Scenarios scenarios, AuditLog audit) {
+		this.scenarios = scenarios;
+		this.audit = audit;
+	}
+
+	record Created(long id) {
+	}
+
+	record TestSendRequest(@Nullable List<String> to) {
+	}
+
+	record Sent(int sent) {
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	ResponseEntity<Created> create(@RequestBody String json, Authentication user) {
+		long id = this.scenarios.create(json, user.getName());
+		this.audit.record("scenario.create", "scenario:" + id);
+		return ResponseEntity.created(URI.create("/api/scenarios/" + id)).body(new Created(id));
+	}
+
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	Map<String, Object> update(@PathVariable long id, @RequestBody String json, Authentication user) {
+		this.scenarios.update(id, json, user.getName());
+		this.audit.record("scenario.update", "scenario:" + id);
+		return json(view(id));
+	}
+
+	@GetMapping
+	List<ScenarioSummary> list() {
+		return this.scenarios.list();
+	}
+
+	@GetMapping("/{id}")
+	Map<String, Object> get(@PathVariable long id) {
+		return json(view(id));
+	}
+
+	@PostMapping("/{id}/test-send")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	Sent testSend(@PathVariable long id, @RequestBody TestSendRequest request, Authentication user) {
+		int sent = this.scenarios.testSend(id, (request.to() != null) ? request.to() : List.of(), user.getName());
+		this.audit.record("scenario.test-send", "scenario:" + id);
+		return new Sent(sent);
+	}
+
+	@PostMapping("/{id}/activate")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	Map<String, Object> activate(@PathVariable long id) {
+		ScenarioView view = this.scenarios.activate(id);
+		this.audit.record("scenario.activate", "scenario:" + id);
+		return json(view);
+	}
+
+	@PostMapping("/{id}/pause")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	Map<String, Object> pause(@PathVariable long id) {
+		ScenarioView view = this.scenarios.pause(id);
+		this.audit.record("scenario.pause", "scenario:" + id);
+		return json(view);
+	}
+
+	@PostMapping("/{id}/resume")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	Map<String, Object> resume(@PathVariable long id) {
+		ScenarioView view = this.scenarios.resume(id);
+		this.audit.record("scenario.resume", "scenario:" + id);
+		return json(view);
+	}
+
+	@PostMapping("/{id}/archive")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	Map<String, Object> archive(@PathVariable long id) {
+		ScenarioView view = this.scenarios.archive(id);
+		this.audit.record("scenario.archive", "scenario:" + id);
+		return json(view);
+	}
+
+	private ScenarioView view(long id) {
+		return this.scenarios.find(id).orElseThrow(() -> new UnknownScenario(id));
+	}
+
+	/** The GET body: the definition's fields as posted, with status, times and counts. */
+	static Map<String, Object> json(ScenarioView view) {
+		JsonNode posted = JSON.readTree(view.definitionJson());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", view.id());
+		body.put("name", view.name());
+		body.put("status", view.status().name());
+		body.put("segmentId", view.segmentId());
+		body.put("priority", view.priority());
+		body.put("controlPercent", view.controlPercent());
+		body.put("frequencyCap", view.frequencyCap());
+		body.put("goal", view.goal());
+		body.put("exitAfterUnansweredSends", view.exitAfterUnansweredSends());
+		QuietHours quiet = view.quietHours();
+		body.put("quietHours",
+				(quiet != null) ? Map.of("from", HH_MM.format(quiet.from()), "to", HH_MM.format(quiet.to())) : null);
+		body.put("reentry", view.reentry().json());
+		body.put("steps", posted.get("steps"));
+		body.put("createdBy", view.createdBy());
+		body.put("createdAt", view.createdAt());
+		body.put("editedAt", view.editedAt());
+		body.put("testSentAt", view.testSentAt());
+		body.put("activatedAt", view.activatedAt());
+		Map<String, Long> enrollments = new LinkedHashMap<>();
+		enrollments.put("total", view.enrollments().total());
+		enrollments.put("active", view.enrollments().active());
+		enrollments.put("TREATMENT", view.enrollments().treatment());
+		enrollments.put("CONTROL", view.enrollments().control());
+		body.put("enrollments", enrollments);
+		body.put("counts", view.counts());
+		body.put("exits", view.exits());
+		return body;
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.mawasu.crm.web.scenarios;
+
+import io.mawasu.crm.scenario.InvalidScenario;
+import io.mawasu.crm.scenario.ScenarioConflict;
+import io.mawasu.crm.scenario.UnknownScenario;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * crm-scenario's exceptions as problem+json: an invalid definition is a 400 naming the
+ * step and field, a wrong state a 409, an unknown id a 404.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ScenarioApiProblems {
+
+	@ExceptionHandler(InvalidScenario.class)
+	ProblemDetail invalid(InvalidScenario ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid scenario");
+		problem.setProperty("step", ex.step());
+		problem.setProperty("field", ex.field());
+		return problem;
+	}
+
+	@ExceptionHandler(ScenarioConflict.class)
+	ProblemDetail conflict(ScenarioConflict ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Scenario state conflict");
+		return problem;
+	}
+
+	@ExceptionHandler(UnknownScenario.class)
+	ProblemDetail unknown(UnknownScenario ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+}
