@@ -1,6 +1,7 @@
 package io.mawasu.crm.delivery;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,16 @@ public final class ContentTemplate {
 					+ rest.substring(open, Math.min(rest.length(), open + 20)) + "\"");
 		}
 		return new ContentTemplate(text);
+	}
+
+	/** The placeholder names this text uses, in order of first use. */
+	public Set<String> placeholders() {
+		Set<String> names = new LinkedHashSet<>();
+		Matcher matcher = PLACEHOLDER.matcher(this.text);
+		while (matcher.find()) {
+			names.add(matcher.group(1));
+		}
+		return names;
 	}
 
 	/**

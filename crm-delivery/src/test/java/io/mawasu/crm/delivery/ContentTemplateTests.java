@@ -53,4 +53,10 @@ class ContentTemplateTests {
 		assertThat(ContentTemplate.smsSegments("あ".repeat(135))).isEqualTo(3);
 	}
 
+	@Test
+	void listsThePlaceholdersItUses() {
+		assertThat(ContentTemplate.parse("{{name|x}} {{ city }} {{name}} plain").placeholders()).containsExactly("name",
+				"city");
+	}
+
 }

@@ -1,0 +1,219 @@
+package io.mawasu.crm.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Links and plain text of message bodies: the http(s) links of HTML (href attributes) and
+ * of plain text (bare URLs), their replacement by tracking URLs, and the plain part
+ * derived from an email's HTML. Regular expressions rather than an HTML parser: content
+ * is written by our users for email clients, and all we touch are href values and text.
+ */
+final class MessageText {
+
+	private static final Pattern HREF = Pattern.compile("(?i)(\\bhref\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)')");
+
+	// ASCII only: Japanese text often runs straight on after a URL
+	// ("https://x.jp/saleはこちら").
+	private static final Pattern BARE_URL = Pattern.compile("(?i)\\bhttps?://[A-Za-z0-9\\-._~:/?#\\[\\]@!$&*+,;=%]+");
+
+	private static final Pattern ANCHOR = Pattern.compile("(?is)<a\\b([^>]*)>(.*?)</a\\s*>");
+
+	private static final Pattern UNSUBSCRIBE = Pattern.compile("(?i)unsubscribe|opt-?out|配信停止|配信解除|登録解除|購読解除");
+
+	private static final Pattern DROPPED = Pattern
+		.compile("(?is)<(head|style|script|title)\\b.*?</\\1\\s*>|<!--.*?-->");
+
+	private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>|</(p|div|h[1-6]|tr|li|table|ul|ol)\\s*>");
+
+	private static final Pattern LIST_ITEM = Pattern.compile("(?i)<li\\b[^>]*>");
+
+	private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+
+	private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);");
+
+	private static final Map<String, String> ENTITIES = Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos",
+			"'", "nbsp", " ", "copy", "©", "yen", "¥", "hellip", "…", "mdash", "—");
+
+	private MessageText() {
+	}
+
+	/** The http(s) href values of an HTML text, entities decoded, in order. */
+	static List<String> hrefs(String html) {
+		List<String> urls = new ArrayList<>();
+		Matcher matcher = HREF.matcher(html);
+		while (matcher.find()) {
+			String url = decode(hrefValue(matcher).strip());
+			if (isHttp(url)) {
+				urls.add(url);
+			}
+		}
+		return urls;
+	}
+
+	/** The bare http(s) URLs of a plain text, in order. */
+	static List<String> bareUrls(String text) {
+		List<String> urls = new ArrayList<>();
+		Matcher matcher = BARE_URL.matcher(text);
+		while (matcher.find()) {
+			urls.add(trimUrl(matcher.group()));
+		}
+		return urls;
+	}
+
+	/**
+	 * Replaces href values: {@code replacement} gets the decoded URL and returns the new
+	 * one, or null to keep it.
+	 */
+	static String replaceHrefs(String html, Function<String, @Nullable String> replacement) {
+		Matcher matcher = HREF.matcher(html);
+		StringBuilder out = new StringBuilder(html.length() + 256);
+		while (matcher.find()) {
+			String url = decode(hrefValue(matcher).strip());
+			String replaced = isHttp(url) ? replacement.apply(url) : null;
+			String attribute = (replaced != null) ? matcher.group(1) + "\"" + escape(replaced) + "\"" : matcher.group();
+			matcher.appendReplacement(out, Matcher.quoteReplacement(attribute));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
+	/**
+	 * Replaces bare URLs; {@code replacement} returns the new URL, or null to keep it.
+	 */
+	static String replaceBareUrls(String text, Function<String, @Nullable String> replacement) {
+		Matcher matcher = BARE_URL.matcher(text);
+		StringBuilder out = new StringBuilder(text.length() + 256);
+		while (matcher.find()) {
+			String url = trimUrl(matcher.group());
+			String replaced = replacement.apply(url);
+			String tail = matcher.group().substring(url.length());
+			matcher.appendReplacement(out, Matcher.quoteReplacement(((replaced != null) ? replaced : url) + tail));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
+	/**
+	 * Whether the HTML has an unsubscribe link of its own: an anchor whose URL or label
+	 * says unsubscribe / opt-out / 配信停止 / 解除.
+	 */
+	static boolean hasUnsubscribeLink(String html) {
+		Matcher matcher = ANCHOR.matcher(html);
+		while (matcher.find()) {
+			if (UNSUBSCRIBE.matcher(matcher.group(1)).find() || UNSUBSCRIBE.matcher(matcher.group(2)).find()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The plain text of an HTML body: tags stripped, line breaks kept for block elements,
+	 * a link's URL after its label ("label (URL)"), entities decoded.
+	 */
+	static String htmlToText(String html) {
+		String text = DROPPED.matcher(html).replaceAll("");
+		Matcher anchors = ANCHOR.matcher(text);
+		StringBuilder out = new StringBuilder(text.length());
+		while (anchors.find()) {
+			Matcher href = HREF.matcher(anchors.group(1));
+			String label = anchors.group(2);
+			String replacement = label;
+			if (href.find()) {
+				String url = hrefValue(href).strip();
+				String plainLabel = decode(TAG.matcher(label).replaceAll("")).strip();
+				if (isHttp(decode(url)) || decode(url).startsWith("{{")) {
+					replacement = plainLabel.isEmpty() || plainLabel.equals(decode(url)) ? url
+							: label + " (" + url + ")";
+				}
+			}
+			anchors.appendReplacement(out, Matcher.quoteReplacement(replacement));
+		}
+		anchors.appendTail(out);
+		text = out.toString().replaceAll("\\s*\\R\\s*", " ");
+		text = LIST_ITEM.matcher(text).replaceAll("\n- ");
+		text = LINE_BREAK.matcher(text).replaceAll("\n");
+		text = TAG.matcher(text).replaceAll("");
+		text = decode(text);
+		StringBuilder lines = new StringBuilder(text.length());
+		boolean blank = true;
+		for (String line : text.split("\n", -1)) {
+			String collapsed = line.replaceAll("[ \\t\\u00a0]+", " ").strip();
+			if (collapsed.isEmpty()) {
+				if (!blank) {
+					lines.append('\n');
+				}
+				blank = true;
+				continue;
+			}
+			lines.append(collapsed).append('\n');
+			blank = false;
+		}
+		return lines.toString().strip();
+	}
+
+	/** Decodes HTML character references (numeric, and the common named ones). */
+	static String decode(String text) {
+		if (text.indexOf('&') < 0) {
+			return text;
+		}
+		Matcher matcher = ENTITY.matcher(text);
+		StringBuilder out = new StringBuilder(text.length());
+		while (matcher.find()) {
+			String entity = matcher.group(1);
+			String decoded;
+			if (entity.startsWith("#x") || entity.startsWith("#X")) {
+				decoded = codePoint(entity.substring(2), 16);
+			}
+			else if (entity.startsWith("#")) {
+				decoded = codePoint(entity.substring(1), 10);
+			}
+			else {
+				decoded = ENTITIES.get(entity);
+			}
+			matcher.appendReplacement(out, Matcher.quoteReplacement((decoded != null) ? decoded : matcher.group()));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
+	static String escape(String value) {
+		return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	private static @Nullable String codePoint(String digits, int radix) {
+		try {
+			int c = Integer.parseInt(digits, radix);
+			return Character.isValidCodePoint(c) ? new String(Character.toChars(c)) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static String hrefValue(Matcher matcher) {
+		return (matcher.group(2) != null) ? matcher.group(2) : matcher.group(3);
+	}
+
+	private static boolean isHttp(String url) {
+		String lower = url.toLowerCase(java.util.Locale.ROOT);
+		return lower.startsWith("http://") || lower.startsWith("https://");
+	}
+
+	// A sentence's final punctuation is not part of the URL.
+	private static String trimUrl(String url) {
+		int end = url.length();
+		while (end > 0 && ".,;:!?".indexOf(url.charAt(end - 1)) >= 0) {
+			end--;
+		}
+		return url.substring(0, end);
+	}
+
+}
