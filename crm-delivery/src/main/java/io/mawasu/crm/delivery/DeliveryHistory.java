@@ -1,27 +1,76 @@
 package io.mawasu.crm.delivery;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.mawasu.crm.domain.consent.Channel;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What happened to messages, read set-based for the scenario engine (opens, clicks,
- * unanswered sends) and for pages (a customer's timeline, the Deliveries page).
+ * unanswered sends) and for pages (a customer's timeline, the Deliveries page). A click
+ * counts as an open: mail clients often block the open pixel.
  */
 @Service
+@Transactional(readOnly = true)
 public class DeliveryHistory {
 
-	/** Of {@code customerIds}, those who opened the message of that source and step. */
+	static final int RECENT_FAILURES = 20;
+
+	private final JdbcClient jdbc;
+
+	private final DeliveryProperties properties;
+
+	DeliveryHistory(JdbcClient jdbc, DeliveryProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	/**
+	 * Of {@code customerIds}, those who opened (or clicked) the message of that source
+	 * and step.
+	 */
 	public Set<Long> opened(String sourceType, long sourceId, String stepKey, Collection<Long> customerIds) {
-		throw new UnsupportedOperationException("contract only");
+		return engaged(sourceType, sourceId, stepKey, customerIds, new String[] { "OPENED", "CLICKED" });
 	}
 
 	/** Of {@code customerIds}, those who clicked a link of the message of that step. */
 	public Set<Long> clicked(String sourceType, long sourceId, String stepKey, Collection<Long> customerIds) {
-		throw new UnsupportedOperationException("contract only");
+		return engaged(sourceType, sourceId, stepKey, customerIds, new String[] { "CLICKED" });
+	}
+
+	private Set<Long> engaged(String sourceType, long sourceId, String stepKey, Collection<Long> customerIds,
+			String[] kinds) {
+		if (customerIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(this.jdbc.sql("""
+				select m.customer_id from delivery.message m
+				where m.source_type = :type and m.source_id = :source and m.step_key = :step
+					and m.customer_id = any(:ids)
+					and exists (select 1 from delivery.event e
+						where e.message_id = m.id and e.first and e.kind = any(:kinds))
+				""")
+			.param("type", sourceType)
+			.param("source", sourceId)
+			.param("step", stepKey)
+			.param("ids", Outbox.longs(List.copyOf(customerIds)))
+			.param("kinds", kinds)
+			.query(Long.class)
+			.list());
 	}
 
 	/**
@@ -29,12 +78,120 @@ public class DeliveryHistory {
 	 * open or click of any of them (customers with none are absent).
 	 */
 	public Map<Long, Integer> unansweredSends(String sourceType, long sourceId, Collection<Long> customerIds) {
-		throw new UnsupportedOperationException("contract only");
+		if (customerIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, Integer> unanswered = new HashMap<>();
+		this.jdbc.sql("""
+				with sent as (
+					select m.id, m.customer_id, m.sent_at from delivery.message m
+					where m.source_type = :type and m.source_id = :source and m.customer_id = any(:ids)
+						and m.state = 'SENT'
+				), answered as (
+					select s.customer_id, max(e.at) as at
+					from sent s join delivery.event e on e.message_id = s.id and e.kind in ('OPENED', 'CLICKED')
+					group by s.customer_id
+				)
+				select s.customer_id, count(*) as n
+				from sent s left join answered a on a.customer_id = s.customer_id
+				where a.at is null or s.sent_at > a.at
+				group by s.customer_id
+				""")
+			.param("type", sourceType)
+			.param("source", sourceId)
+			.param("ids", Outbox.longs(List.copyOf(customerIds)))
+			.query((rs, n) -> unanswered.put(rs.getLong(1), rs.getInt(2)))
+			.list();
+		return unanswered;
 	}
 
 	/** A customer's messages and skips, newest first. */
 	public List<TimelineEntry> timeline(long customerId, int limit) {
-		throw new UnsupportedOperationException("contract only");
+		return this.jdbc.sql("""
+				select m.id, m.created_at, m.source_type, m.source_id, m.step_key, m.channel, m.content_id, m.variant,
+					m.state, m.skip_reason, m.error, m.sent_at,
+					(select min(e.at) from delivery.event e where e.message_id = m.id and e.first
+						and e.kind = 'OPENED') as opened_at,
+					(select min(e.at) from delivery.event e where e.message_id = m.id and e.first
+						and e.kind = 'CLICKED') as clicked_at
+				from delivery.message m
+				where m.customer_id = :customer
+				order by m.created_at desc, m.id desc
+				limit :limit
+				""")
+			.param("customer", customerId)
+			.param("limit", Math.max(1, limit))
+			.query(DeliveryHistory::timelineEntry)
+			.list();
+	}
+
+	/**
+	 * The Deliveries page figures: queue depth, SENT / FAILED / SUPPRESSED per channel
+	 * per hour over the last {@code window}, the newest failures and the stuck count.
+	 */
+	public DeliveryStats stats(Duration window) {
+		Map<String, Long> queue = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select count(*) filter (where state = 'QUEUED') as queued,
+					count(*) filter (where state = 'QUEUED' and next_attempt_at <= now()) as due,
+					count(*) filter (where state = 'SENDING') as sending
+				from delivery.message where state in ('QUEUED', 'SENDING')
+				""").query((rs, n) -> {
+			queue.put("QUEUED", rs.getLong("queued"));
+			queue.put("DUE", rs.getLong("due"));
+			queue.put("SENDING", rs.getLong("sending"));
+			return n;
+		}).single();
+		List<DeliveryStats.Hourly> hourly = this.jdbc.sql("""
+				select date_trunc('hour', finished_at) as hour, channel,
+					count(*) filter (where state = 'SENT') as sent,
+					count(*) filter (where state = 'FAILED') as failed,
+					count(*) filter (where state = 'SUPPRESSED') as suppressed
+				from delivery.message
+				where finished_at > :since
+				group by 1, 2
+				order by 1, 2
+				""")
+			.param("since", Timestamp.from(Instant.now().minus(window)))
+			.query((rs, n) -> new DeliveryStats.Hourly(rs.getTimestamp("hour").toInstant(),
+					Channel.valueOf(rs.getString("channel")), rs.getLong("sent"), rs.getLong("failed"),
+					rs.getLong("suppressed")))
+			.list();
+		List<DeliveryStats.Failure> failures = this.jdbc.sql("""
+				select id, finished_at, channel, customer_id, source_type, source_id, step_key, error
+				from delivery.message
+				where finished_at is not null and state = 'FAILED'
+				order by finished_at desc, id desc
+				limit :limit
+				""")
+			.param("limit", RECENT_FAILURES)
+			.query((rs, n) -> new DeliveryStats.Failure(rs.getLong("id"), rs.getTimestamp("finished_at").toInstant(),
+					Channel.valueOf(rs.getString("channel")), rs.getLong("customer_id"), rs.getString("source_type"),
+					rs.getLong("source_id"), rs.getString("step_key"),
+					(rs.getString("error") != null) ? rs.getString("error") : ""))
+			.list();
+		long stuck = this.jdbc.sql("""
+				select count(*) from delivery.message
+				where state = 'SENDING' and claimed_at < now() - cast(:age as interval)
+				""")
+			.param("age", this.properties.worker().stuckAfter().toSeconds() + " seconds")
+			.query(Long.class)
+			.single();
+		return new DeliveryStats(queue, hourly, failures, stuck);
+	}
+
+	private static TimelineEntry timelineEntry(ResultSet rs, int row) throws SQLException {
+		String reason = rs.getString("skip_reason");
+		return new TimelineEntry(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("source_type"), rs.getLong("source_id"), rs.getString("step_key"),
+				Channel.valueOf(rs.getString("channel")), (Long) rs.getObject("content_id"), rs.getString("variant"),
+				rs.getString("state"), (reason != null) ? SkipReason.valueOf(reason) : null, rs.getString("error"),
+				instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("opened_at")),
+				instant(rs.getTimestamp("clicked_at")));
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 }

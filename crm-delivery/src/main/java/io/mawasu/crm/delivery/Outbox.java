@@ -1,9 +1,14 @@
 package io.mawasu.crm.delivery;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.mawasu.crm.domain.consent.Channel;
 import org.jspecify.annotations.Nullable;
@@ -15,12 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The delivery outbox. A message has one state at a time: QUEUED → SENDING → SENT |
  * FAILED | SUPPRESSED, or back to QUEUED with a later attempt time after a transient
- * error. Every transition out of SENDING names the message and checks its state, so a
- * message is sent at most once; one left in SENDING by a crash is reported by
- * {@link #stuck(Duration)}, never silently resent.
+ * error or in quiet hours. Every transition out of SENDING names the message and checks
+ * its state, so a message is sent at most once; one left in SENDING by a crash is
+ * reported by {@link #stuck(Duration)}, never silently resent.
  */
 @Service
 public class Outbox {
+
+	/** Entries per INSERT … SELECT FROM unnest(…) statement of {@link #enqueue(List)}. */
+	static final int ENQUEUE_CHUNK = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -42,36 +50,89 @@ public class Outbox {
 
 	}
 
-	/** A claimed message, now SENDING. */
+	/**
+	 * A claimed message, now SENDING, with what the worker needs to check and send it.
+	 */
 	public record Claimed(long id, long customerId, Channel channel, @Nullable Long contentId, @Nullable String variant,
-			int attempts) {
+			int attempts, String sourceType, long sourceId, String stepKey, SendRules rules) {
+
+		public MessageRef ref() {
+			return new MessageRef(this.id, this.sourceType, this.sourceId, this.stepKey, this.customerId, this.channel);
+		}
 
 	}
 
 	/**
-	 * Enqueues messages; one already enqueued for the same source, step and customer is
-	 * left as it is. Returns how many were new.
+	 * Enqueues messages, set-based ({@value #ENQUEUE_CHUNK} per statement); one already
+	 * enqueued for the same source, step and customer is left as it is. Returns how many
+	 * were new.
 	 */
 	@Transactional
 	public int enqueue(List<Entry> entries) {
 		int inserted = 0;
-		for (Entry e : entries) {
-			inserted += this.jdbc
-				.sql("""
-						insert into delivery.message (source_type, source_id, step_key, customer_id, channel, content_id, variant)
-						values (:type, :source, :step, :customer, :channel, :content, :variant)
-						on conflict on constraint message_once_key do nothing
-						""")
-				.param("type", e.sourceType())
-				.param("source", e.sourceId())
-				.param("step", e.stepKey())
-				.param("customer", e.customerId())
-				.param("channel", e.channel().name())
-				.param("content", e.contentId())
-				.param("variant", e.variant())
-				.update();
+		for (int from = 0; from < entries.size(); from += ENQUEUE_CHUNK) {
+			inserted += enqueueChunk(entries.subList(from, Math.min(entries.size(), from + ENQUEUE_CHUNK)));
 		}
 		return inserted;
+	}
+
+	private int enqueueChunk(List<Entry> chunk) {
+		int n = chunk.size();
+		String[] types = new String[n];
+		long[] sources = new long[n];
+		String[] steps = new String[n];
+		long[] customers = new long[n];
+		String[] channels = new String[n];
+		Long[] contents = new Long[n];
+		String[] variants = new String[n];
+		Integer[] capMax = new Integer[n];
+		Integer[] capDays = new Integer[n];
+		boolean[] perChannel = new boolean[n];
+		String[] quietFrom = new String[n];
+		String[] quietTo = new String[n];
+		for (int i = 0; i < n; i++) {
+			Entry e = chunk.get(i);
+			types[i] = e.sourceType();
+			sources[i] = e.sourceId();
+			steps[i] = e.stepKey();
+			customers[i] = e.customerId();
+			channels[i] = e.channel().name();
+			contents[i] = e.contentId();
+			variants[i] = e.variant();
+			SendRules.FrequencyCap cap = e.rules().frequencyCap();
+			if (cap != null) {
+				capMax[i] = cap.max();
+				capDays[i] = cap.days();
+				perChannel[i] = cap.perChannel();
+			}
+			SendRules.QuietHours quiet = e.rules().quietHours();
+			if (quiet != null) {
+				quietFrom[i] = quiet.from().toString();
+				quietTo[i] = quiet.to().toString();
+			}
+		}
+		return this.jdbc.sql("""
+				insert into delivery.message (source_type, source_id, step_key, customer_id, channel, content_id,
+					variant, cap_max, cap_days, cap_per_channel, quiet_from, quiet_to)
+				select * from unnest(cast(:types as text[]), cast(:sources as bigint[]), cast(:steps as text[]),
+					cast(:customers as bigint[]), cast(:channels as text[]), cast(:contents as bigint[]),
+					cast(:variants as text[]), cast(:capMax as integer[]), cast(:capDays as integer[]),
+					cast(:perChannel as boolean[]), cast(:quietFrom as time[]), cast(:quietTo as time[]))
+				on conflict on constraint message_once_key do nothing
+				""")
+			.param("types", types)
+			.param("sources", sources)
+			.param("steps", steps)
+			.param("customers", customers)
+			.param("channels", channels)
+			.param("contents", contents)
+			.param("variants", variants)
+			.param("capMax", capMax)
+			.param("capDays", capDays)
+			.param("perChannel", perChannel)
+			.param("quietFrom", quietFrom)
+			.param("quietTo", quietTo)
+			.update();
 	}
 
 	/**
@@ -89,14 +150,23 @@ public class Outbox {
 					limit :limit
 					for update skip locked) due
 				where m.id = due.id
-				returning m.id, m.customer_id, m.channel, m.content_id, m.variant, m.attempts
-				""")
-			.param("worker", worker)
-			.param("limit", limit)
-			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getLong("customer_id"),
-					Channel.valueOf(rs.getString("channel")), (Long) rs.getObject("content_id"),
-					rs.getString("variant"), rs.getInt("attempts")))
-			.list();
+				returning m.id, m.customer_id, m.channel, m.content_id, m.variant, m.attempts, m.source_type,
+					m.source_id, m.step_key, m.cap_max, m.cap_days, m.cap_per_channel, m.quiet_from, m.quiet_to
+				""").param("worker", worker).param("limit", limit).query(Outbox::claimed).list();
+	}
+
+	private static Claimed claimed(ResultSet rs, int row) throws SQLException {
+		int capMax = rs.getInt("cap_max");
+		SendRules.FrequencyCap cap = rs.wasNull() ? null
+				: new SendRules.FrequencyCap(capMax, rs.getInt("cap_days"), rs.getBoolean("cap_per_channel"));
+		String quietFrom = rs.getString("quiet_from");
+		String quietTo = rs.getString("quiet_to");
+		SendRules.QuietHours quiet = (quietFrom != null && quietTo != null)
+				? new SendRules.QuietHours(LocalTime.parse(quietFrom), LocalTime.parse(quietTo)) : null;
+		return new Claimed(rs.getLong("id"), rs.getLong("customer_id"), Channel.valueOf(rs.getString("channel")),
+				(Long) rs.getObject("content_id"), rs.getString("variant"), rs.getInt("attempts"),
+				rs.getString("source_type"), rs.getLong("source_id"), rs.getString("step_key"),
+				new SendRules(cap, quiet));
 	}
 
 	/** Whether the SENDING message became SENT. */
@@ -131,6 +201,15 @@ public class Outbox {
 	}
 
 	/**
+	 * Puts a SENDING message back in the queue until {@code until} (the end of its quiet
+	 * hours) without counting the attempt.
+	 */
+	@Transactional
+	public boolean deferUntil(long id, Instant until) {
+		return !deferAll(List.of(id), until).isEmpty();
+	}
+
+	/**
 	 * Messages left in SENDING for longer than {@code olderThan}: a crash between send
 	 * and record.
 	 */
@@ -145,9 +224,118 @@ public class Outbox {
 	private boolean finish(long id, String state, @Nullable String reason, @Nullable String error) {
 		return this.jdbc.sql("""
 				update delivery.message set state = :state, skip_reason = :reason, error = :error,
-					sent_at = case when :state = 'SENT' then now() end
+					sent_at = case when :state = 'SENT' then now() end, finished_at = now()
 				where id = :id and state = 'SENDING'
 				""").param("id", id).param("state", state).param("reason", reason).param("error", error).update() == 1;
+	}
+
+	// Set-based transitions of a batch for the worker: one statement per kind of outcome,
+	// each returning the ids that really left SENDING.
+
+	/** {@link #deferUntil(long, Instant)} for many messages. */
+	List<Long> deferAll(List<Long> ids, Instant until) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("""
+					update delivery.message set state = 'QUEUED', next_attempt_at = :at, attempts = greatest(attempts - 1, 0),
+						claimed_by = null, claimed_at = null
+					where id = any(:ids) and state = 'SENDING'
+					returning id
+					""")
+			.param("ids", longs(ids))
+			.param("at", Timestamp.from(until))
+			.query(Long.class)
+			.list();
+	}
+
+	/** Marks messages SUPPRESSED with their reasons. */
+	List<Long> suppressedAll(Map<Long, SkipReason> reasons) {
+		if (reasons.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = new ArrayList<>(reasons.keySet());
+		String[] codes = ids.stream().map((id) -> reasons.get(id).name()).toArray(String[]::new);
+		return this.jdbc.sql("""
+				update delivery.message m set state = 'SUPPRESSED', skip_reason = u.reason, finished_at = now()
+				from unnest(cast(:ids as bigint[]), cast(:reasons as text[])) as u (id, reason)
+				where m.id = u.id and m.state = 'SENDING'
+				returning m.id
+				""").param("ids", longs(ids)).param("reasons", codes).query(Long.class).list();
+	}
+
+	/** Marks messages SENT to their addresses. */
+	List<Long> sentAll(List<Long> ids, List<String> addresses, List<@Nullable String> providerIds) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				update delivery.message m set state = 'SENT', sent_at = now(), finished_at = now(), error = null,
+					address = u.address, provider_id = u.provider
+				from unnest(cast(:ids as bigint[]), cast(:addresses as text[]), cast(:providers as text[]))
+					as u (id, address, provider)
+				where m.id = u.id and m.state = 'SENDING'
+				returning m.id
+				""")
+			.param("ids", longs(ids))
+			.param("addresses", addresses.toArray(String[]::new))
+			.param("providers", providerIds.toArray(String[]::new))
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Marks messages FAILED for good; {@code undeliverable} tells which addresses were
+	 * bad.
+	 */
+	List<Long> failedAll(List<Long> ids, List<String> errors, List<@Nullable String> addresses,
+			List<Boolean> undeliverable) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		boolean[] bad = new boolean[undeliverable.size()];
+		for (int i = 0; i < bad.length; i++) {
+			bad[i] = undeliverable.get(i);
+		}
+		return this.jdbc.sql("""
+				update delivery.message m set state = 'FAILED', finished_at = now(), error = u.error,
+					address = coalesce(u.address, m.address), undeliverable = u.bad
+				from unnest(cast(:ids as bigint[]), cast(:errors as text[]), cast(:addresses as text[]),
+					cast(:bad as boolean[])) as u (id, error, address, bad)
+				where m.id = u.id and m.state = 'SENDING'
+				returning m.id
+				""")
+			.param("ids", longs(ids))
+			.param("errors", errors.toArray(String[]::new))
+			.param("addresses", addresses.toArray(String[]::new))
+			.param("bad", bad)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Puts messages back in the queue after transient errors, each due at its time. */
+	List<Long> retryAllLater(List<Long> ids, List<String> errors, List<Instant> retryAt) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				update delivery.message m set state = 'QUEUED', error = u.error, next_attempt_at = u.at,
+					claimed_by = null, claimed_at = null
+				from unnest(cast(:ids as bigint[]), cast(:errors as text[]), cast(:at as timestamptz[]))
+					as u (id, error, at)
+				where m.id = u.id and m.state = 'SENDING'
+				returning m.id
+				""")
+			.param("ids", longs(ids))
+			.param("errors", errors.toArray(String[]::new))
+			.param("at", retryAt.stream().map(Instant::toString).toArray(String[]::new))
+			.query(Long.class)
+			.list();
+	}
+
+	static long[] longs(List<Long> ids) {
+		return ids.stream().mapToLong(Long::longValue).toArray();
 	}
 
 }

@@ -2,6 +2,8 @@ package io.mawasu.crm.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -119,6 +121,53 @@ class OutboxIntegrationTests {
 		this.jdbc.sql("update delivery.message set next_attempt_at = now() where id = :id").param("id", id).update();
 		List<Outbox.Claimed> again = this.outbox.claim(1, "w");
 		assertThat(again).singleElement().satisfies((m) -> assertThat(m.attempts()).isEqualTo(2));
+	}
+
+	@Test
+	void storesSendRulesAndEnqueuesLargeListsInChunks() {
+		SendRules rules = new SendRules(new SendRules.FrequencyCap(3, 7, true),
+				new SendRules.QuietHours(LocalTime.of(21, 0), LocalTime.of(9, 30)));
+		List<Outbox.Entry> many = new ArrayList<>();
+		for (int step = 0; step < 25; step++) {
+			for (long customer : this.customers) {
+				many.add(
+						new Outbox.Entry("CAMPAIGN", 9, "s" + step, customer, Channel.LINE, (step % 2 == 0) ? null : 5L,
+								(step % 2 == 0) ? null : "B", (step == 0) ? rules : SendRules.NONE));
+			}
+		}
+		many.add(many.get(0));
+		assertThat(many.size()).isGreaterThan(2 * Outbox.ENQUEUE_CHUNK);
+		assertThat(this.outbox.enqueue(many)).isEqualTo(25_000);
+		assertThat(this.outbox.enqueue(many.subList(0, 10))).isZero();
+
+		this.jdbc.sql("update delivery.message set next_attempt_at = now() + interval '1 day' where step_key <> 's0'")
+			.update();
+		List<Outbox.Claimed> claimed = this.outbox.claim(2000, "w");
+		assertThat(claimed).hasSize(1000).allSatisfy((m) -> {
+			assertThat(m.rules()).isEqualTo(rules);
+			assertThat(m.contentId()).isNull();
+			assertThat(m.sourceType()).isEqualTo("CAMPAIGN");
+			assertThat(m.ref().stepKey()).isEqualTo("s0");
+		});
+		this.jdbc.sql("update delivery.message set next_attempt_at = now() where step_key = 's1'").update();
+		assertThat(this.outbox.claim(1, "w")).singleElement().satisfies((m) -> {
+			assertThat(m.rules()).isEqualTo(SendRules.NONE);
+			assertThat(m.contentId()).isEqualTo(5L);
+			assertThat(m.variant()).isEqualTo("B");
+		});
+	}
+
+	@Test
+	void deferringInQuietHoursDoesNotCountAnAttempt() {
+		this.outbox.enqueue(entries(4, "s1").subList(0, 1));
+		long id = this.outbox.claim(1, "w").get(0).id();
+		Instant until = Instant.now().plusSeconds(7200).truncatedTo(ChronoUnit.MINUTES);
+		assertThat(this.outbox.deferUntil(id, until)).isTrue();
+		assertThat(this.outbox.deferUntil(id, until)).as("only a SENDING message").isFalse();
+		assertThat(this.jdbc.sql("select attempts, next_attempt_at, state from delivery.message where id = :id")
+			.param("id", id)
+			.query((rs, n) -> List.of(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
+			.single()).containsExactly(0, until, "QUEUED");
 	}
 
 	private List<Outbox.Entry> entries(long source, String step) {

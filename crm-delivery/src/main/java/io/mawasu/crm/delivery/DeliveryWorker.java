@@ -1,0 +1,430 @@
+package io.mawasu.crm.delivery;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import io.mawasu.crm.delivery.Outbox.Claimed;
+import io.mawasu.crm.delivery.send.ChannelSender;
+import io.mawasu.crm.delivery.send.Outgoing;
+import io.mawasu.crm.delivery.send.SendOutcome;
+import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.domain.consent.Suppressions;
+import io.mawasu.crm.domain.customer.ShopProperties;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Works off the outbox one batch at a time, safely beside any number of other instances.
+ * A batch is claimed and checked in one transaction: consent, blacklist, address and
+ * suppression ({@link SendEligibility}), quiet hours in the shop's zone (deferred to
+ * their end) and the frequency cap ({@link FrequencyCaps}); skips are recorded with their
+ * reason and announced as {@link MessageSkipped}. The rest is rendered per content and
+ * variant, given tracking links, sent through the channel's {@link ChannelSender} within
+ * its rate limit, and the outcomes are recorded with one statement per kind: SENT,
+ * retried later with exponential backoff, or FAILED (a bad address goes on the
+ * suppression list).
+ */
+@Service
+public class DeliveryWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+	static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+	private final Outbox outbox;
+
+	private final SendEligibility eligibility;
+
+	private final FrequencyCaps caps;
+
+	private final Contents contents;
+
+	private final MessageRenderer renderer;
+
+	private final TrackingUrls urls;
+
+	private final Suppressions suppressions;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	private final DeliveryProperties.Worker settings;
+
+	private final ZoneId zone;
+
+	private final Clock clock;
+
+	private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+
+	private final Map<Channel, RateLimiter> rateLimits = new EnumMap<>(Channel.class);
+
+	private final Set<Long> reportedStuck = ConcurrentHashMap.newKeySet();
+
+	private final String workerId;
+
+	DeliveryWorker(Outbox outbox, SendEligibility eligibility, FrequencyCaps caps, Contents contents,
+			MessageRenderer renderer, TrackingUrls urls, Suppressions suppressions, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, DeliveryProperties properties, ShopProperties shop,
+			List<ChannelSender> senders, ObjectProvider<Clock> clock) {
+		this.outbox = outbox;
+		this.eligibility = eligibility;
+		this.caps = caps;
+		this.contents = contents;
+		this.renderer = renderer;
+		this.urls = urls;
+		this.suppressions = suppressions;
+		this.events = events;
+		this.transaction = new TransactionTemplate(transactions);
+		this.settings = properties.worker();
+		this.zone = shop.timeZone();
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		senders.forEach((sender) -> this.senders.put(sender.channel(), sender));
+		properties.rateLimit().forEach((channel, perSecond) -> {
+			if (perSecond != null && perSecond > 0) {
+				this.rateLimits.put(channel, new RateLimiter(perSecond));
+			}
+		});
+		this.workerId = host() + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
+				+ UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** This instance's name in {@code claimed_by}: host, process id and a random part. */
+	public String workerId() {
+		return this.workerId;
+	}
+
+	/**
+	 * Claims, checks, sends and records one batch of due messages. Returns how many
+	 * messages were claimed (0 when none was due); a full batch means more may be due.
+	 */
+	public int runOnce() {
+		List<Claimed> claimed = new ArrayList<>();
+		List<Claimed> toSend = this.transaction.execute((status) -> claimAndCheck(claimed));
+		if (claimed.isEmpty()) {
+			return 0;
+		}
+		Outcomes outcomes = new Outcomes();
+		Map<Channel, List<Claimed>> byChannel = toSend.stream()
+			.collect(Collectors.groupingBy(Claimed::channel, () -> new EnumMap<>(Channel.class), Collectors.toList()));
+		Map<Long, Optional<Content>> contentCache = new HashMap<>();
+		byChannel.forEach((channel, messages) -> send(channel, messages, contentCache, outcomes));
+		this.transaction.executeWithoutResult((status) -> record(outcomes));
+		return claimed.size();
+	}
+
+	/**
+	 * Logs each message left in SENDING longer than
+	 * {@code crm.delivery.worker.stuck-after} once (per instance); returns the newly
+	 * reported ids.
+	 */
+	public List<Long> reportStuck() {
+		List<Long> stuck = this.outbox.stuck(this.settings.stuckAfter());
+		this.reportedStuck.retainAll(Set.copyOf(stuck));
+		List<Long> fresh = stuck.stream().filter(this.reportedStuck::add).toList();
+		fresh.forEach((id) -> log.warn("Message {} has been SENDING for over {}: its worker probably stopped between "
+				+ "sending and recording; it is not resent. Check the provider's log and set its state by hand.", id,
+				this.settings.stuckAfter()));
+		return fresh;
+	}
+
+	int batchSize() {
+		return this.settings.batchSize();
+	}
+
+	private List<Claimed> claimAndCheck(List<Claimed> claimedOut) {
+		List<Claimed> claimed = this.outbox.claim(this.settings.batchSize(), this.workerId);
+		claimedOut.addAll(claimed);
+		if (claimed.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, SkipReason> skips = new HashMap<>();
+		claimed.stream()
+			.collect(Collectors.groupingBy(Claimed::channel, () -> new EnumMap<>(Channel.class), Collectors.toList()))
+			.forEach((channel, messages) -> {
+				Map<Long, SkipReason> blocked = this.eligibility.blocked(channel,
+						messages.stream().map(Claimed::customerId).distinct().toList());
+				messages.forEach((m) -> {
+					SkipReason reason = blocked.get(m.customerId());
+					if (reason != null) {
+						skips.put(m.id(), reason);
+					}
+				});
+			});
+		skip(claimed, skips);
+
+		Instant now = this.clock.instant();
+		Map<Instant, List<Long>> deferrals = new HashMap<>();
+		List<Claimed> due = new ArrayList<>();
+		for (Claimed m : claimed) {
+			if (skips.containsKey(m.id())) {
+				continue;
+			}
+			Instant end = quietUntil(m.rules().quietHours(), now);
+			if (end != null) {
+				deferrals.computeIfAbsent(end, (e) -> new ArrayList<>()).add(m.id());
+			}
+			else {
+				due.add(m);
+			}
+		}
+		deferrals.forEach((until, ids) -> this.outbox.deferAll(ids, until));
+
+		this.caps.lockCustomers(due.stream().map(Claimed::customerId).toList());
+		Set<Long> overCap = Set.copyOf(this.caps.overCap(due.stream().map(Claimed::id).toList()));
+		Map<Long, SkipReason> capped = new HashMap<>();
+		overCap.forEach((id) -> capped.put(id, SkipReason.FREQUENCY_CAP));
+		skip(due, capped);
+		return due.stream().filter((m) -> !overCap.contains(m.id())).toList();
+	}
+
+	/**
+	 * The end of the quiet period {@code now} falls in, or null when it is outside (or
+	 * there are no quiet hours).
+	 */
+	@Nullable Instant quietUntil(SendRules.@Nullable QuietHours quiet, Instant now) {
+		if (quiet == null) {
+			return null;
+		}
+		LocalDateTime local = LocalDateTime.ofInstant(now, this.zone);
+		if (!quiet.contains(local.toLocalTime())) {
+			return null;
+		}
+		LocalDateTime end = local.toLocalDate().atTime(quiet.to());
+		if (!end.isAfter(local)) {
+			end = end.plusDays(1);
+		}
+		return ZonedDateTime.of(end, this.zone).toInstant();
+	}
+
+	private void skip(List<Claimed> messages, Map<Long, SkipReason> reasons) {
+		if (reasons.isEmpty()) {
+			return;
+		}
+		Set<Long> marked = Set.copyOf(this.outbox.suppressedAll(reasons));
+		Instant at = Instant.now();
+		for (Claimed m : messages) {
+			if (marked.contains(m.id())) {
+				this.events.publishEvent(new MessageSkipped(m.ref(), reasons.get(m.id()), at));
+			}
+		}
+	}
+
+	private void send(Channel channel, List<Claimed> messages, Map<Long, Optional<Content>> contentCache,
+			Outcomes outcomes) {
+		ChannelSender sender = this.senders.get(channel);
+		if (sender == null) {
+			messages.forEach(
+					(m) -> outcomes.transientError(m, "No sender is configured for " + channel, null, this.settings));
+			return;
+		}
+		Map<Long, String> addresses = this.renderer.addresses(channel,
+				messages.stream().map(Claimed::customerId).distinct().toList());
+		Map<String, List<Claimed>> byContent = new LinkedHashMap<>();
+		for (Claimed m : messages) {
+			String address = addresses.get(m.customerId());
+			if (address == null || address.isBlank()) {
+				outcomes.skipped.put(m.id(), SkipReason.NO_ADDRESS);
+				outcomes.skippedMessages.add(m);
+			}
+			else if (m.contentId() == null) {
+				outcomes.failed(m, "The message has no content", address, false);
+			}
+			else {
+				byContent
+					.computeIfAbsent(m.contentId() + "/" + ((m.variant() != null) ? m.variant() : "A"),
+							(k) -> new ArrayList<>())
+					.add(m);
+			}
+		}
+		List<Outgoing> batch = new ArrayList<>();
+		List<Claimed> batchMessages = new ArrayList<>();
+		for (List<Claimed> group : byContent.values()) {
+			Claimed first = group.get(0);
+			Optional<Content> content = contentCache.computeIfAbsent(first.contentId(), this.contents::find);
+			if (content.isEmpty() || content.get().channel() != channel) {
+				group.forEach(
+						(m) -> outcomes.failed(m, "Content " + first.contentId() + " does not exist for " + channel,
+								addresses.get(m.customerId()), false));
+				continue;
+			}
+			String variant = (first.variant() != null) ? first.variant() : "A";
+			Map<Long, RenderedMessage> rendered;
+			try {
+				rendered = this.renderer.render(content.get(), variant,
+						group.stream().map(Claimed::customerId).distinct().toList());
+			}
+			catch (RuntimeException ex) {
+				group.forEach((m) -> outcomes.failed(m, "Rendering failed: " + ex.getMessage(),
+						addresses.get(m.customerId()), false));
+				continue;
+			}
+			for (Claimed m : group) {
+				RenderedMessage message = rendered.get(m.customerId());
+				if (message == null) {
+					outcomes.failed(m, "Content " + first.contentId() + " could not be rendered for the customer",
+							addresses.get(m.customerId()), false);
+					continue;
+				}
+				String unsubscribe = this.urls.unsubscribe(m.id());
+				RenderedMessage tracked = this.renderer.track(message, (link) -> this.urls.click(m.id(), link),
+						(channel == Channel.EMAIL) ? this.urls.open(m.id()) : null, unsubscribe);
+				batch.add(new Outgoing(m.id(), addresses.get(m.customerId()), tracked, unsubscribe));
+				batchMessages.add(m);
+			}
+		}
+		RateLimiter limiter = this.rateLimits.get(channel);
+		// With a rate limit, at most a second's worth of messages per provider call.
+		int chunk = Math.max(1, (limiter != null) ? Math.min(batch.size(), limiter.perSecond()) : batch.size());
+		for (int from = 0; from < batch.size(); from += chunk) {
+			List<Outgoing> part = batch.subList(from, Math.min(batch.size(), from + chunk));
+			List<Claimed> partMessages = batchMessages.subList(from, from + part.size());
+			List<SendOutcome> results;
+			try {
+				if (limiter != null) {
+					limiter.acquire(part.size());
+				}
+				results = sender.send(part);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				results = null;
+			}
+			catch (RuntimeException ex) {
+				log.warn("{} sender failed on a batch of {}", channel, part.size(), ex);
+				results = null;
+			}
+			for (int i = 0; i < part.size(); i++) {
+				Claimed m = partMessages.get(i);
+				String address = part.get(i).address();
+				SendOutcome result = (results != null && i < results.size()) ? results.get(i)
+						: new SendOutcome.Transient("The sender gave no outcome", null);
+				if (result instanceof SendOutcome.Sent sent) {
+					outcomes.sent(m, address, sent.providerId());
+				}
+				else if (result instanceof SendOutcome.Transient t) {
+					outcomes.transientError(m, t.error(), t.retryAfter(), this.settings);
+				}
+				else if (result instanceof SendOutcome.Permanent p) {
+					outcomes.failed(m, p.error(), address, p.addressUndeliverable());
+				}
+			}
+		}
+	}
+
+	private void record(Outcomes o) {
+		this.outbox.sentAll(o.sentIds, o.sentAddresses, o.providerIds);
+		this.outbox.retryAllLater(o.retryIds, o.retryErrors, o.retryAt);
+		this.outbox.failedAll(o.failedIds, o.failedErrors, o.failedAddresses, o.undeliverable);
+		skip(o.skippedMessages, o.skipped);
+		o.badAddresses.forEach((channel, addresses) -> this.suppressions.suppress(channel, addresses, "UNDELIVERABLE"));
+	}
+
+	/**
+	 * The retry delay after attempt {@code attempts}: the backoff doubled per attempt, at
+	 * most an hour, or the provider's Retry-After when that is longer.
+	 */
+	static Duration backoff(Duration first, int attempts, @Nullable Duration retryAfter) {
+		Duration delay = first;
+		for (int i = 1; i < attempts && delay.compareTo(MAX_BACKOFF) < 0; i++) {
+			delay = delay.multipliedBy(2);
+		}
+		if (delay.compareTo(MAX_BACKOFF) > 0) {
+			delay = MAX_BACKOFF;
+		}
+		return (retryAfter != null && retryAfter.compareTo(delay) > 0) ? retryAfter : delay;
+	}
+
+	private static String host() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "unknown-host";
+		}
+	}
+
+	/** The outcomes of a batch, collected for one statement per kind. */
+	private static final class Outcomes {
+
+		final List<Long> sentIds = new ArrayList<>();
+
+		final List<String> sentAddresses = new ArrayList<>();
+
+		final List<@Nullable String> providerIds = new ArrayList<>();
+
+		final List<Long> retryIds = new ArrayList<>();
+
+		final List<String> retryErrors = new ArrayList<>();
+
+		final List<Instant> retryAt = new ArrayList<>();
+
+		final List<Long> failedIds = new ArrayList<>();
+
+		final List<String> failedErrors = new ArrayList<>();
+
+		final List<@Nullable String> failedAddresses = new ArrayList<>();
+
+		final List<Boolean> undeliverable = new ArrayList<>();
+
+		final Map<Long, SkipReason> skipped = new HashMap<>();
+
+		final List<Claimed> skippedMessages = new ArrayList<>();
+
+		final Map<Channel, List<String>> badAddresses = new EnumMap<>(Channel.class);
+
+		void sent(Claimed m, String address, @Nullable String providerId) {
+			this.sentIds.add(m.id());
+			this.sentAddresses.add(address);
+			this.providerIds.add(providerId);
+		}
+
+		void transientError(Claimed m, String error, @Nullable Duration retryAfter,
+				DeliveryProperties.Worker settings) {
+			if (m.attempts() >= settings.maxAttempts()) {
+				failed(m, "Gave up after " + m.attempts() + " attempts: " + error, null, false);
+				return;
+			}
+			this.retryIds.add(m.id());
+			this.retryErrors.add(error);
+			this.retryAt.add(Instant.now().plus(backoff(settings.backoff(), m.attempts(), retryAfter)));
+		}
+
+		void failed(Claimed m, String error, @Nullable String address, boolean undeliverable) {
+			this.failedIds.add(m.id());
+			this.failedErrors.add(error);
+			this.failedAddresses.add(address);
+			this.undeliverable.add(undeliverable);
+			if (undeliverable && address != null) {
+				this.badAddresses.computeIfAbsent(m.channel(), (c) -> new ArrayList<>()).add(address);
+			}
+		}
+
+	}
+
+}
