@@ -80,15 +80,21 @@ class ContentApiTests {
 		this.mvc.perform(get("/api/contents").with(TestUsers.basic(Role.ADMIN)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.id == " + id + ")].name").value("Welcome"));
-		this.mvc
-			.perform(put("/api/contents/{id}", id).with(TestUsers.basic(Role.MARKETER))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"Short\",\"channel\":\"SMS\",\"body\":\"Sale today, {{name|you}}\"}"))
+		this.mvc.perform(put("/api/contents/{id}", id).with(TestUsers.basic(Role.MARKETER))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"{\"name\":\"Renamed\",\"channel\":\"EMAIL\",\"subject\":\"Sale\",\"body\":\"<p>Sale today, {{name|you}}</p>\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.id").value(id));
 		this.mvc.perform(get("/api/contents/{id}", id).with(TestUsers.basic(Role.MARKETER)))
-			.andExpect(jsonPath("$.name").value("Short"))
-			.andExpect(jsonPath("$.channel").value("SMS"));
+			.andExpect(jsonPath("$.name").value("Renamed"))
+			.andExpect(jsonPath("$.variants.length()").value(1));
+		this.mvc
+			.perform(put("/api/contents/{id}", id).with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"Short\",\"channel\":\"SMS\",\"body\":\"Sale\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("channel"));
 		this.mvc
 			.perform(put("/api/contents/{id}", Long.MAX_VALUE).with(TestUsers.basic(Role.MARKETER))
 				.contentType(MediaType.APPLICATION_JSON)
