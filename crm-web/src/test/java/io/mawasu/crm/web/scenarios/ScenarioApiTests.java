@@ -1,0 +1,206 @@
+package io.mawasu.crm.web.scenarios;
+
+import java.util.UUID;
+
+import io.mawasu.crm.segmentation.SegmentRule;
+import io.mawasu.crm.segmentation.Segments;
+import io.mawasu.crm.web.CrmIntegrationTest;
+import io.mawasu.crm.web.TestUsers;
+import io.mawasu.crm.web.audit.AuditLog;
+import io.mawasu.crm.web.security.Role;
+import io.mawasu.crm.web.security.UserAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@CrmIntegrationTest
+class ScenarioApiTests {
+
+	static final String STEPS = """
+			[{"key":"w1","type":"WAIT","duration":"P3D","next":"b1"},
+			 {"key":"b1","type":"BRANCH","if":{"purchased":true},"then":"x","else":"w2"},
+			 {"key":"w2","type":"WAIT","duration":"PT30M","next":"x"},
+			 {"key":"x","type":"EXIT"}]""";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	Segments segments;
+
+	@Autowired
+	AuditLog audit;
+
+	long segmentId;
+
+	@BeforeEach
+	void seed() {
+		TestUsers.ensure(this.accounts);
+		String city = "scapi-" + UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into domain.customer (external_id, name, email, city) values
+				(:city || '-a', 'Aiko', 'aiko@example.jp', :city), (:city || '-b', 'Bunta', 'bunta@example.jp', :city)
+				""").param("city", city).update();
+		this.segmentId = this.segments.create("Scenario API " + city,
+				SegmentRule.parse("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"" + city + "\"}"), null);
+	}
+
+	String scenario(String steps) {
+		return """
+				{"name":"Welcome","segmentId":%d,"priority":10,"controlPercent":10,
+				 "frequencyCap":{"max":3,"days":7},"goal":{"type":"PURCHASE","withinDays":14},
+				 "quietHours":{"from":"21:00","to":"09:00"},"reentry":{"afterDays":30},"steps":%s}"""
+			.formatted(this.segmentId, steps);
+	}
+
+	ResultActions post(String path, String json, Role role) throws Exception {
+		return this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+			.with(TestUsers.basic(role))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
+	}
+
+	long create(String json) throws Exception {
+		String body = post("/api/scenarios", json, Role.MARKETER).andExpect(status().isCreated())
+			.andExpect(header().string("Location", containsString("/api/scenarios/")))
+			.andExpect(jsonPath("$.id").isNumber())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return Long.parseLong(body.replaceAll("\\D", ""));
+	}
+
+	@Test
+	void createsADraftAndReadsItBackAsPosted() throws Exception {
+		long id = create(scenario(STEPS));
+		this.mvc.perform(get("/api/scenarios/{id}", id).with(TestUsers.basic(Role.ANALYST)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DRAFT"))
+			.andExpect(jsonPath("$.segmentId").value(this.segmentId))
+			.andExpect(jsonPath("$.priority").value(10))
+			.andExpect(jsonPath("$.controlPercent").value(10))
+			.andExpect(jsonPath("$.frequencyCap.max").value(3))
+			.andExpect(jsonPath("$.goal.withinDays").value(14))
+			.andExpect(jsonPath("$.quietHours.from").value("21:00"))
+			.andExpect(jsonPath("$.reentry.afterDays").value(30))
+			.andExpect(jsonPath("$.steps[1].if.purchased").value(true))
+			.andExpect(jsonPath("$.steps[3].type").value("EXIT"))
+			.andExpect(jsonPath("$.testSentAt").doesNotExist())
+			.andExpect(jsonPath("$.enrollments.total").value(0))
+			.andExpect(jsonPath("$.counts.w1.ACTIVE").value(0));
+		this.mvc.perform(get("/api/scenarios").with(TestUsers.basic(Role.ANALYST)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].id", hasItem((int) id)));
+	}
+
+	@Test
+	void anInvalidDefinitionIsA400NamingTheStepAndField() throws Exception {
+		invalid(STEPS.replace("\"then\":\"x\"", "\"then\":\"s9\""), "b1", "then")
+			.andExpect(jsonPath("$.detail").value("step \"b1\": then → \"s9\" is not a step"));
+		invalid(STEPS.replace("{\"key\":\"x\",\"type\":\"EXIT\"}",
+				"{\"key\":\"x\",\"type\":\"EXIT\"},{\"key\":\"lost\",\"type\":\"EXIT\"}"), "lost", "key");
+		invalid(STEPS.replace("\"PT30M\",\"next\":\"x\"", "\"PT30M\",\"next\":\"b2\"}," + """
+				{"key":"b2","type":"BRANCH","if":{"purchased":true},"then":"x","else":"b3"},
+				{"key":"b3","type":"BRANCH","if":{"purchased":true},"then":"x","else":"b2"
+				"""), "b3", "next");
+		invalid(STEPS.replace("\"P3D\"", "\"three days\""), "w1", "duration");
+		invalid(STEPS.replace("{\"purchased\":true}", "{\"opened\":\"w1\"}"), "b1", "if.opened");
+		invalid(STEPS.replace("\"key\":\"w2\"", "\"key\":\"w1\""), "w1", "key");
+		invalid(STEPS.replace("\"type\":\"WAIT\",\"duration\":\"P3D\"",
+				"\"type\":\"SEND\",\"channel\":\"EMAIL\",\"contentId\":987654321"), "w1", "contentId");
+		post("/api/scenarios", scenario(STEPS).replace("\"controlPercent\":10", "\"controlPercent\":95"), Role.MARKETER)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("controlPercent"));
+		post("/api/scenarios", scenario(STEPS).replace("\"segmentId\":" + this.segmentId, "\"segmentId\":987654321"),
+				Role.MARKETER)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("segmentId"));
+	}
+
+	ResultActions invalid(String steps, String step, String field) throws Exception {
+		return post("/api/scenarios", scenario(steps), Role.MARKETER).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.step").value(step))
+			.andExpect(jsonPath("$.field").value(field))
+			.andExpect(jsonPath("$.detail", containsString("step \"" + step + "\"")));
+	}
+
+	@Test
+	void analystsCannotWrite() throws Exception {
+		post("/api/scenarios", scenario(STEPS), Role.ANALYST).andExpect(status().isForbidden());
+		long id = create(scenario(STEPS));
+		post("/api/scenarios/" + id + "/activate", "", Role.ANALYST).andExpect(status().isForbidden());
+		this.mvc
+			.perform(put("/api/scenarios/{id}", id).with(TestUsers.basic(Role.ANALYST))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(scenario(STEPS)))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void activationNeedsATestSendAfterTheLastEdit() throws Exception {
+		long id = create(scenario(STEPS));
+		post("/api/scenarios/" + id + "/activate", "", Role.MARKETER).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("test-send after the last edit")));
+		post("/api/scenarios/" + id + "/test-send", "{\"to\":[\"team@example.com\"]}", Role.MARKETER)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sent").value(0));
+		this.mvc
+			.perform(put("/api/scenarios/{id}", id).with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(scenario(STEPS).replace("\"Welcome\"", "\"Welcome again\"")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("Welcome again"));
+		post("/api/scenarios/" + id + "/activate", "", Role.MARKETER).andExpect(status().isConflict());
+		post("/api/scenarios/" + id + "/test-send", "{\"to\":[\"team@example.com\"]}", Role.MARKETER)
+			.andExpect(status().isOk());
+		post("/api/scenarios/" + id + "/activate", "", Role.MARKETER).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACTIVE"))
+			.andExpect(jsonPath("$.enrollments.total").value(2))
+			.andExpect(jsonPath("$.counts.w1.ACTIVE").value(2));
+		post("/api/scenarios/" + id + "/activate", "", Role.MARKETER).andExpect(status().isConflict());
+		this.mvc
+			.perform(put("/api/scenarios/{id}", id).with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(scenario(STEPS)))
+			.andExpect(status().isConflict());
+		post("/api/scenarios/" + id + "/pause", "", Role.MARKETER).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("PAUSED"));
+		post("/api/scenarios/" + id + "/resume", "", Role.MARKETER).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACTIVE"));
+		post("/api/scenarios/" + id + "/archive", "", Role.ADMIN).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ARCHIVED"))
+			.andExpect(jsonPath("$.exits.ARCHIVED").value(2));
+		assertThat(this.audit.newest(200)).filteredOn((e) -> ("scenario:" + id).equals(e.target()))
+			.extracting(AuditLog.Entry::action)
+			.contains("scenario.test-send", "scenario.activate", "scenario.pause", "scenario.resume",
+					"scenario.archive");
+	}
+
+	@Test
+	void anUnknownScenarioIsA404() throws Exception {
+		this.mvc.perform(get("/api/scenarios/{id}", 987654321L).with(TestUsers.basic(Role.ANALYST)))
+			.andExpect(status().isNotFound());
+		post("/api/scenarios/987654321/pause", "", Role.MARKETER).andExpect(status().isNotFound());
+	}
+
+}
