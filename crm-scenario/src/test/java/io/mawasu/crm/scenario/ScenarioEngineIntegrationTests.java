@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.mawasu.crm.ScenarioTestApplication;
+import io.mawasu.crm.delivery.ContentRequest;
+import io.mawasu.crm.delivery.Contents;
 import io.mawasu.crm.delivery.MessageRef;
 import io.mawasu.crm.delivery.MessageSkipped;
 import io.mawasu.crm.delivery.SkipReason;
@@ -51,6 +53,9 @@ class ScenarioEngineIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Contents contents;
+
 	long segmentId;
 
 	@BeforeEach
@@ -81,7 +86,11 @@ class ScenarioEngineIntegrationTests {
 
 	long active(String json) {
 		long id = this.scenarios.create(json, "test");
-		this.scenarios.testSend(id, List.of("team@example.com"), "test");
+		// test sends themselves are crm-delivery's (TestSends); here only their record
+		// matters
+		this.jdbc.sql("update scenario.scenario set test_sent_at = clock_timestamp() where id = :id")
+			.param("id", id)
+			.update();
 		this.scenarios.activate(id);
 		return id;
 	}
@@ -283,6 +292,107 @@ class ScenarioEngineIntegrationTests {
 		ScenarioView view = this.scenarios.find(id).orElseThrow();
 		assertThat(view.enrollments().active()).isEqualTo(2397);
 		assertThat(view.counts().get("s1")).containsEntry("SKIPPED", 2L);
+	}
+
+	long emailContent() {
+		return this.contents.create(
+				new ContentRequest("Hello", Channel.EMAIL, "Hi {{name|there}}", "<p>Hello</p>", null, null, null),
+				"test");
+	}
+
+	long sendScenario(int controlPercent) {
+		return active(scenario("\"controlPercent\":%d,".formatted(controlPercent), """
+				[{"key":"s1","type":"SEND","channel":"EMAIL","contentId":%d,"next":"w1"},
+				 {"key":"w1","type":"WAIT","duration":"P1D","next":"x"},{"key":"x","type":"EXIT"}]"""
+			.formatted(emailContent())));
+	}
+
+	@Test
+	void controlMembersAreNeverQueuedButTheirWouldBeTimeIsLogged() {
+		long id = sendScenario(30);
+		this.engine.runOnce();
+		ScenarioView view = this.scenarios.find(id).orElseThrow();
+		long control = view.enrollments().control();
+		assertThat(control).isBetween(600L, 840L);
+		long controlInOutbox = this.jdbc.sql("""
+				select count(*) from delivery.message m join scenario.enrollment e
+					on e.scenario_id = m.source_id and e.customer_id = m.customer_id
+				where m.source_type = 'SCENARIO' and m.source_id = :id and e.grp = 'CONTROL'
+				""").param("id", id).query(Long.class).single();
+		assertThat(controlInOutbox).isZero();
+		assertThat(view.counts().get("s1")).containsEntry("CONTROL_HELD", control)
+			.containsEntry("QUEUED", 2400 - control);
+		assertThat(view.counts().get("w1")).containsEntry("ACTIVE", 2400L);
+	}
+
+	@Test
+	void twoEnginesSideBySideEnqueueOneMessagePerEnrolmentAndStep() throws Exception {
+		long id = sendScenario(10);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> runs = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				runs.add(pool.submit((Callable<Integer>) this.engine::runOnce));
+			}
+			for (Future<Integer> run : runs) {
+				run.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertOneMessagePerTreatedEnrolment(id);
+		assertOnePerEnrolment(id, "w1", "ENTERED");
+	}
+
+	@Test
+	void aCrashMidBatchAfterEnqueueingLeavesNoMessageAndTheRerunSendsOnce() {
+		long id = sendScenario(10);
+		this.engine.beforeCommit = () -> {
+			throw new IllegalStateException("crash");
+		};
+		assertThatThrownBy(this.engine::runOnce).hasMessage("crash");
+		assertThat(this.jdbc.sql("select count(*) from delivery.message where source_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isZero();
+		this.engine.beforeCommit = null;
+		this.engine.runOnce();
+		this.engine.runOnce();
+		assertOneMessagePerTreatedEnrolment(id);
+	}
+
+	@Test
+	void unansweredSendsExitWithNoResponse() throws Exception {
+		long content = emailContent();
+		long id = active(scenario("\"controlPercent\":10,\"exitAfterUnansweredSends\":1,", """
+				[{"key":"s1","type":"SEND","channel":"EMAIL","contentId":%d,"next":"w1"},
+				 {"key":"w1","type":"WAIT","duration":"PT4S","next":"s2"},
+				 {"key":"s2","type":"SEND","channel":"EMAIL","contentId":%d,"next":"x"},{"key":"x","type":"EXIT"}]"""
+			.formatted(content, content)));
+		this.engine.runOnce();
+		this.jdbc.sql("update delivery.message set state = 'SENT', sent_at = now() where source_id = :id")
+			.param("id", id)
+			.update();
+		Thread.sleep(4100);
+		this.engine.runOnce();
+		ScenarioView view = this.scenarios.find(id).orElseThrow();
+		assertThat(view.exits()).containsEntry("NO_RESPONSE", view.enrollments().treatment())
+			.containsEntry("COMPLETED", view.enrollments().control());
+	}
+
+	void assertOneMessagePerTreatedEnrolment(long scenarioId) {
+		List<Long> perEnrolment = this.jdbc.sql("""
+				select count(m.id) from scenario.enrollment e
+				left join delivery.message m on m.source_type = 'SCENARIO' and m.source_id = e.scenario_id
+					and m.customer_id = e.customer_id and m.step_key = 's1'
+				where e.scenario_id = :id and e.grp = 'TREATMENT' group by e.id
+				""").param("id", scenarioId).query(Long.class).list();
+		assertThat(perEnrolment).hasSizeGreaterThan(2000).containsOnly(1L);
+		assertThat(this.jdbc.sql("""
+				select count(*) from scenario.enrollment_event ev join scenario.enrollment e on e.id = ev.enrollment_id
+				where e.scenario_id = :id and ev.kind = 'QUEUED'
+				""").param("id", scenarioId).query(Long.class).single()).isEqualTo(perEnrolment.size());
 	}
 
 	void skip(long scenarioId, String externalId, SkipReason reason) {

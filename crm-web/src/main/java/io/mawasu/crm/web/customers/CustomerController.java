@@ -2,10 +2,12 @@ package io.mawasu.crm.web.customers;
 
 import java.util.List;
 
+import io.mawasu.crm.delivery.DeliveryHistory;
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.domain.customer.CustomerDetail;
 import io.mawasu.crm.domain.customer.CustomerPage;
 import io.mawasu.crm.domain.customer.CustomerQueries;
+import io.mawasu.crm.domain.customer.CustomerRepository;
 import io.mawasu.crm.domain.customer.Gender;
 
 import org.springframework.http.HttpStatus;
@@ -28,13 +30,22 @@ class CustomerController {
 
 	static final int PAGE_SIZE = 50;
 
+	static final int TIMELINE_SIZE = 100;
+
 	private final CustomerQueries customers;
 
 	private final CustomerInsights insights;
 
-	CustomerController(CustomerQueries customers, CustomerInsights insights) {
+	private final CustomerRepository repository;
+
+	private final DeliveryHistory deliveries;
+
+	CustomerController(CustomerQueries customers, CustomerInsights insights, CustomerRepository repository,
+			DeliveryHistory deliveries) {
 		this.customers = customers;
 		this.insights = insights;
+		this.repository = repository;
+		this.deliveries = deliveries;
 	}
 
 	@GetMapping
@@ -61,6 +72,11 @@ class CustomerController {
 		model.addAttribute("latestOrdersLimit", CustomerQueries.LATEST_ORDERS);
 		model.addAttribute("rfm", this.insights.rfm(externalId));
 		model.addAttribute("segments", this.insights.segments(externalId));
+		model.addAttribute("timelineSize", TIMELINE_SIZE);
+		model.addAttribute("timeline",
+				this.repository.findByExternalId(externalId)
+					.map((c) -> this.deliveries.timeline(java.util.Objects.requireNonNull(c.getId()), TIMELINE_SIZE))
+					.orElse(List.of()));
 		return DETAIL_VIEW;
 	}
 

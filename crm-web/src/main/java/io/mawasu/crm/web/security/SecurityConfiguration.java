@@ -34,6 +34,8 @@ class SecurityConfiguration {
 
 	static final String[] IMPORTERS = { Role.ADMIN.name(), Role.MARKETER.name() };
 
+	static final String[] CONTENT_EDITORS = { Role.ADMIN.name(), Role.MARKETER.name(), Role.CONTENT_EDITOR.name() };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
@@ -63,6 +65,8 @@ class SecurityConfiguration {
 				.hasAnyRole(IMPORTERS)
 				.requestMatchers("/api/admin/**")
 				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/api/contents", "/api/contents/**")
+				.hasAnyRole(CONTENT_EDITORS)
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
@@ -102,6 +106,8 @@ class SecurityConfiguration {
 			.hasAnyRole(IMPORTERS)
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
+			.requestMatchers("/contents", "/contents/**")
+			.hasAnyRole(CONTENT_EDITORS)
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
