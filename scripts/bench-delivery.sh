@@ -88,6 +88,7 @@ echo "segment $SEGMENT, content $CONTENT, scenario $SCENARIO"
 api -d '{"to":["bench@example.com"]}' "$BASE/api/scenarios/$SCENARIO/test-send" > /dev/null
 
 echo "Activating: enrolment, engine and outbox worker run in the app ..."
+T0=$(date +%s.%N)
 api -X POST "$BASE/api/scenarios/$SCENARIO/activate" > /dev/null
 DONE_SQL="select count(*) from delivery.message where source_type = 'SCENARIO' and source_id = $SCENARIO
 	and state in ('SENT', 'FAILED', 'SUPPRESSED')"
@@ -99,9 +100,8 @@ for _ in $(seq 1 3600); do
 done
 RESULT=$("${PSQL[@]}" -d "$DB" -F ' ' -c "select count(*) filter (where m.state = 'SENT'),
 	count(*) filter (where m.state <> 'SENT'),
-	extract(epoch from max(m.sent_at) - s.activated_at)
-	from delivery.message m join scenario.scenario s on s.id = m.source_id
-	where m.source_type = 'SCENARIO' and m.source_id = $SCENARIO group by s.activated_at")
+	extract(epoch from max(m.sent_at)) - $T0
+	from delivery.message m where m.source_type = 'SCENARIO' and m.source_id = $SCENARIO")
 read -r SENT OTHER SECONDS <<< "$RESULT"
 
 kill $APP; wait $APP 2>/dev/null || true
@@ -110,7 +110,7 @@ if [[ "${BENCH_KEEP:-}" != 1 ]]; then
 fi
 awk -v n="$N" -v sent="$SENT" -v other="$OTHER" -v s="$SECONDS" -v ceiling="$CEILING" 'BEGIN {
 	rate = sent / s;
-	printf "\nend to end: %d sent (%d not sent) in %.1f s from activation = %.0f messages/s\n", sent, other, s, rate;
+	printf "\nend to end: %d sent (%d not sent) in %.1f s from the activate request = %.0f messages/s\n", sent, other, s, rate;
 	printf "ceiling (JavaMailSender, pre-rendered): %.0f messages/s\n", ceiling;
 	printf "ratio end to end / ceiling: %.2f (goal >= 0.5)\n", rate / ceiling;
 }'
