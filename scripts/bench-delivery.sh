@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 N=${1:-100000}
 PORT=${BENCH_PORT:-18090}
 SINK=${BENCH_SMTP_PORT:-2626}
-BATCH=${BENCH_BATCH:-200}
+BATCH=${BENCH_BATCH:-500}
 DB=${BENCH_DB:-crm_bench_delivery}
 DIR=${BENCH_DIR:-bench}
 PSQL=(psql -X -q -t -A -v ON_ERROR_STOP=1 -h "${PGHOST:-localhost}" -U "${PGUSER:-postgres}")
