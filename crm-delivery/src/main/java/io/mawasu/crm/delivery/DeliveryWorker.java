@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -88,10 +89,19 @@ public class DeliveryWorker {
 
 	private final String workerId;
 
+	@Autowired
 	DeliveryWorker(Outbox outbox, SendEligibility eligibility, FrequencyCaps caps, Contents contents,
 			MessageRenderer renderer, TrackingUrls urls, Suppressions suppressions, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, DeliveryProperties properties, ShopProperties shop,
 			List<ChannelSender> senders, ObjectProvider<Clock> clock) {
+		this(outbox, eligibility, caps, contents, renderer, urls, suppressions, events, transactions, properties, shop,
+				senders, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	DeliveryWorker(Outbox outbox, SendEligibility eligibility, FrequencyCaps caps, Contents contents,
+			MessageRenderer renderer, TrackingUrls urls, Suppressions suppressions, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions, DeliveryProperties properties, ShopProperties shop,
+			List<ChannelSender> senders, Clock clock) {
 		this.outbox = outbox;
 		this.eligibility = eligibility;
 		this.caps = caps;
@@ -103,7 +113,7 @@ public class DeliveryWorker {
 		this.transaction = new TransactionTemplate(transactions);
 		this.settings = properties.worker();
 		this.zone = shop.timeZone();
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 		senders.forEach((sender) -> this.senders.put(sender.channel(), sender));
 		properties.rateLimit().forEach((channel, perSecond) -> {
 			if (perSecond != null && perSecond > 0) {

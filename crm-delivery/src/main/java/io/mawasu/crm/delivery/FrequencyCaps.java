@@ -1,6 +1,8 @@
 package io.mawasu.crm.delivery;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,12 +38,22 @@ class FrequencyCaps {
 	}
 
 	/**
-	 * Of the SENDING messages {@code messageIds}, those over their cap: the customer
-	 * already has {@code cap_max} messages SENT within {@code cap_days}, or being sent
-	 * (claimed within the window by another batch, or earlier in this one), across
-	 * channels or on the message's own channel when the cap is per channel.
+	 * Of the SENDING messages {@code messageIds} of one batch, those over their cap: the
+	 * customer already has {@code cap_max} messages SENT within {@code cap_days}, or
+	 * being sent (claimed within the window by another batch, or earlier in this one),
+	 * across channels or on the message's own channel when the cap is per channel. Two
+	 * passes, so that a message over its cap without this batch does not count against
+	 * the batch's later ones.
 	 */
 	List<Long> overCap(List<Long> messageIds) {
+		List<Long> over = new ArrayList<>(overCap(messageIds, false));
+		List<Long> rest = new ArrayList<>(messageIds);
+		rest.removeAll(Set.copyOf(over));
+		over.addAll(overCap(rest, true));
+		return over;
+	}
+
+	private List<Long> overCap(List<Long> messageIds, boolean withBatch) {
 		if (messageIds.isEmpty()) {
 			return List.of();
 		}
@@ -55,8 +67,8 @@ class FrequencyCaps {
 							and ((o.state = 'SENT' and o.sent_at > now() - make_interval(days => m.cap_days))
 								or (o.state = 'SENDING' and o.claimed_at > now() - make_interval(days => m.cap_days)
 									and (o.claimed_by is distinct from m.claimed_by or o.claimed_at <> m.claimed_at
-										or o.id < m.id)))) >= m.cap_max
-				""").param("ids", Outbox.longs(messageIds)).query(Long.class).list();
+										or (:withBatch and o.id < m.id and o.id = any(:ids)))))) >= m.cap_max
+				""").param("ids", Outbox.longs(messageIds)).param("withBatch", withBatch).query(Long.class).list();
 	}
 
 }

@@ -123,8 +123,13 @@ public class Tracking {
 		}
 		Message m = message.get();
 		Instant at = Instant.now();
-		this.consents.change(m.ref().customerId(), m.ref().channel(), ConsentStatus.OPT_OUT, at, UNSUBSCRIBE_SOURCE,
-				null);
+		// A repeated click (mail clients and scanners do that) adds no history row.
+		if (this.consents.status(m.ref().customerId(), m.ref().channel())
+			.filter((status) -> status == ConsentStatus.OPT_OUT)
+			.isEmpty()) {
+			this.consents.change(m.ref().customerId(), m.ref().channel(), ConsentStatus.OPT_OUT, at, UNSUBSCRIBE_SOURCE,
+					null);
+		}
 		recordEvent(m, "UNSUBSCRIBED", null, at);
 		return true;
 	}
