@@ -2,6 +2,7 @@ package io.mawasu.crm.delivery;
 
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -19,6 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -30,10 +38,21 @@ class TestSendsIntegrationTests {
 		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
 		.withPerMethodLifecycle(false);
 
+	@RegisterExtension
+	static WireMockExtension providers = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().http2PlainDisabled(true))
+		.build();
+
 	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
+	static void providers(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "localhost");
 		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		registry.add("crm.delivery.line.base-url", providers::baseUrl);
+		registry.add("crm.delivery.line.channel-access-token", () -> "line-token");
+		registry.add("crm.delivery.sms.base-url", providers::baseUrl);
+		registry.add("crm.delivery.sms.account-sid", () -> "AC1");
+		registry.add("crm.delivery.sms.auth-token", () -> "sms-token");
+		registry.add("crm.delivery.sms.from", () -> "+15005550006");
 	}
 
 	@Autowired
@@ -119,6 +138,33 @@ class TestSendsIntegrationTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.testSends.send(999_999, List.of("a@example.com"), null))
 			.withMessageContaining("999999");
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void aLineUserIdGetsLineContentByPushAndAPhoneGetsSms() {
+		providers.stubFor(post("/v2/bot/message/push").willReturn(aResponse().withStatus(200).withBody("{}")));
+		providers.stubFor(post("/2010-04-01/Accounts/AC1/Messages.json")
+			.willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM1\"}")));
+		long line = this.contents.create(new ContentRequest("Line", Channel.LINE, null, null, null,
+				List.of("{{name}}さん", "https://shop.example.com/x"),
+				List.of(new ContentRequest.Variant("B", null, "B {{name}}", null, null, null))), null);
+		long sms = this.contents.create(new ContentRequest("Sms", Channel.SMS, null, "Hi {{name}}", null, null, null),
+				null);
+
+		assertThat(this.testSends.send(line, List.of("U0123456789abcdef0123456789abcdef"), null)).isEqualTo(2);
+		assertThat(this.testSends.send(sms, List.of("+81 90-1234-5678"), null)).isEqualTo(1);
+
+		providers.verify(1, postRequestedFor(urlEqualTo("/v2/bot/message/push")).withRequestBody(equalToJson("""
+				{"to":"U0123456789abcdef0123456789abcdef","messages":[{"type":"text","text":"[TEST][A] 山田 花子さん"},
+				{"type":"text","text":"https://shop.example.com/x"}]}""")));
+		providers.verify(1, postRequestedFor(urlEqualTo("/v2/bot/message/push")).withRequestBody(equalToJson(
+				"""
+						{"to":"U0123456789abcdef0123456789abcdef","messages":[{"type":"text","text":"[TEST][B] B 山田 花子"}]}""")));
+		providers.verify(1,
+				postRequestedFor(urlEqualTo("/2010-04-01/Accounts/AC1/Messages.json"))
+					.withFormParam("To", equalTo("+819012345678"))
+					.withFormParam("Body", equalTo("[TEST] Hi 山田 花子")));
 		assertThat(greenMail.getReceivedMessages()).isEmpty();
 	}
 
