@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,20 @@ public class DeliveryWorker {
 		Map<Channel, List<Claimed>> byChannel = toSend.stream()
 			.collect(Collectors.groupingBy(Claimed::channel, () -> new EnumMap<>(Channel.class), Collectors.toList()));
 		Map<Long, Optional<Content>> contentCache = new HashMap<>();
-		byChannel.forEach((channel, messages) -> send(channel, messages, contentCache, outcomes));
+		byChannel.forEach((channel, messages) -> {
+			try {
+				send(channel, messages, contentCache, outcomes);
+			}
+			catch (RuntimeException ex) {
+				// Nothing of these was handed to the provider (its failures come back as
+				// outcomes), so they may safely be tried again.
+				log.warn("Preparing {} messages failed", channel, ex);
+				messages.stream()
+					.filter((m) -> !outcomes.decided.contains(m.id()))
+					.forEach((m) -> outcomes.transientError(m, "Preparing the message failed: " + ex.getMessage(), null,
+							this.settings));
+			}
+		});
 		this.transaction.executeWithoutResult((status) -> record(outcomes));
 		return claimed.size();
 	}
@@ -261,6 +275,7 @@ public class DeliveryWorker {
 			if (address == null || address.isBlank()) {
 				outcomes.skipped.put(m.id(), SkipReason.NO_ADDRESS);
 				outcomes.skippedMessages.add(m);
+				outcomes.decided.add(m.id());
 			}
 			else if (m.contentId() == null) {
 				outcomes.failed(m, "The message has no content", address, false);
@@ -408,7 +423,10 @@ public class DeliveryWorker {
 
 		final Map<Channel, List<String>> badAddresses = new EnumMap<>(Channel.class);
 
+		final Set<Long> decided = new HashSet<>();
+
 		void sent(Claimed m, String address, @Nullable String providerId) {
+			this.decided.add(m.id());
 			this.sentIds.add(m.id());
 			this.sentAddresses.add(address);
 			this.providerIds.add(providerId);
@@ -416,6 +434,7 @@ public class DeliveryWorker {
 
 		void transientError(Claimed m, String error, @Nullable Duration retryAfter,
 				DeliveryProperties.Worker settings) {
+			this.decided.add(m.id());
 			if (m.attempts() >= settings.maxAttempts()) {
 				failed(m, "Gave up after " + m.attempts() + " attempts: " + error, null, false);
 				return;
@@ -426,6 +445,7 @@ public class DeliveryWorker {
 		}
 
 		void failed(Claimed m, String error, @Nullable String address, boolean undeliverable) {
+			this.decided.add(m.id());
 			this.failedIds.add(m.id());
 			this.failedErrors.add(error);
 			this.failedAddresses.add(address);

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * channel only with a current OPT_IN (an opt-out always wins, however recent), when not
  * blacklisted, with an address for the channel that is not suppressed. Addresses are
  * compared as the segment reach counts them: email case-insensitively, phone by its
- * digits.
+ * national number ({@code +81 90…}, the E.164 form senders record, equals {@code 090…}).
  */
 @Service
 public class SendEligibility {
@@ -39,31 +39,36 @@ public class SendEligibility {
 		if (customerIds.isEmpty()) {
 			return blocked;
 		}
-		this.jdbc.sql("""
-				select i.id,
-					case
-						when k.status is distinct from 'OPT_IN' then 'NO_CONSENT'
-						when c.blacklisted then 'BLACKLISTED'
-						when a.address is null or a.address = '' then 'NO_ADDRESS'
-						when exists (select 1 from domain.suppression s where s.channel = :channel and case :channel
-								when 'EMAIL' then lower(btrim(s.address))
-								when 'SMS' then regexp_replace(s.address, '[^0-9]', '', 'g')
-								else btrim(s.address) end = a.address) then 'SUPPRESSED'
-					end as reason
-				from unnest(cast(array[:ids] as bigint[])) as i (id)
-				left join domain.customer c on c.id = i.id
-				left join domain.consent k on k.customer_id = c.id and k.channel = :channel
-				left join lateral (select case :channel
-						when 'EMAIL' then lower(btrim(c.email))
-						when 'SMS' then regexp_replace(c.phone, '[^0-9]', '', 'g')
-						else btrim(c.line_user_id) end as address) a on true
-				""").param("channel", channel.name()).param("ids", List.copyOf(customerIds)).query((rs, n) -> {
-			String reason = rs.getString("reason");
-			if (reason != null) {
-				blocked.put(rs.getLong("id"), SkipReason.valueOf(reason));
-			}
-			return reason;
-		}).list();
+		this.jdbc
+			.sql("""
+					select i.id,
+						case
+							when k.status is distinct from 'OPT_IN' then 'NO_CONSENT'
+							when c.blacklisted then 'BLACKLISTED'
+							when a.address is null or a.address = '' then 'NO_ADDRESS'
+							when exists (select 1 from domain.suppression s where s.channel = :channel and case :channel
+									when 'EMAIL' then lower(btrim(s.address))
+									when 'SMS' then regexp_replace(regexp_replace(s.address, '[^0-9]', '', 'g'), '^(81|0)', '')
+									else btrim(s.address) end = a.address) then 'SUPPRESSED'
+						end as reason
+					from unnest(cast(array[:ids] as bigint[])) as i (id)
+					left join domain.customer c on c.id = i.id
+					left join domain.consent k on k.customer_id = c.id and k.channel = :channel
+					left join lateral (select case :channel
+							when 'EMAIL' then lower(btrim(c.email))
+							when 'SMS' then regexp_replace(regexp_replace(c.phone, '[^0-9]', '', 'g'), '^(81|0)', '')
+							else btrim(c.line_user_id) end as address) a on true
+					""")
+			.param("channel", channel.name())
+			.param("ids", List.copyOf(customerIds))
+			.query((rs, n) -> {
+				String reason = rs.getString("reason");
+				if (reason != null) {
+					blocked.put(rs.getLong("id"), SkipReason.valueOf(reason));
+				}
+				return reason;
+			})
+			.list();
 		return blocked;
 	}
 

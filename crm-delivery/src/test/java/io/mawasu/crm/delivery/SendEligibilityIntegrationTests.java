@@ -45,7 +45,7 @@ class SendEligibilityIntegrationTests {
 		consent(bounced, "SMS", "OPT_IN");
 		consent(ok, "SMS", "OPT_IN");
 		this.jdbc.sql(
-				"insert into domain.suppression (channel, address, reason) values ('EMAIL', 'bounced@example.com', 'bounce'), ('SMS', '08033334444', 'complaint')")
+				"insert into domain.suppression (channel, address, reason) values ('EMAIL', 'bounced@example.com', 'bounce'), ('SMS', '+818033334444', 'complaint')")
 			.update();
 
 		Map<Long, SkipReason> email = this.eligibility.blocked(Channel.EMAIL,
