@@ -239,7 +239,13 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 
 	private static long wholeNumber(JsonNode parent, String field, @Nullable String step, long min, long max,
 			@Nullable Long fallback) {
-		JsonNode node = parent.get(field);
+		return wholeNumber(parent, "", field, step, min, max, fallback);
+	}
+
+	private static long wholeNumber(JsonNode parent, String prefix, String key, @Nullable String step, long min,
+			long max, @Nullable Long fallback) {
+		JsonNode node = parent.get(key);
+		String field = prefix.isEmpty() ? key : prefix + "." + key;
 		if (!present(node)) {
 			if (fallback != null) {
 				return fallback;
@@ -265,8 +271,8 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 			throw new InvalidScenario(null, "frequencyCap", "must be {\"max\":n,\"days\":d[,\"perChannel\":bool]}");
 		}
 		onlyKeys(node, null, "frequencyCap", Set.of("max", "days", "perChannel"));
-		int max = (int) wholeNumber(node, "max", null, 1, 1000, null);
-		int days = (int) wholeNumber(node, "days", null, 1, 3650, null);
+		int max = (int) wholeNumber(node, "frequencyCap", "max", null, 1, 1000, null);
+		int days = (int) wholeNumber(node, "frequencyCap", "days", null, 1, 3650, null);
 		JsonNode per = node.get("perChannel");
 		if (present(per) && !per.isBoolean()) {
 			throw new InvalidScenario(null, "frequencyCap.perChannel", "must be true or false, got " + per);
@@ -286,7 +292,7 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		if (type == null || !type.isString() || !type.stringValue().equals("PURCHASE")) {
 			throw new InvalidScenario(null, "goal.type", "must be \"PURCHASE\", got " + type);
 		}
-		return new Goal("PURCHASE", (int) wholeNumber(node, "withinDays", null, 1, 3650, null));
+		return new Goal("PURCHASE", (int) wholeNumber(node, "goal", "withinDays", null, 1, 3650, null));
 	}
 
 	private static @Nullable QuietHours quietHours(JsonNode root) {
@@ -332,7 +338,8 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 			return Reentry.ALWAYS;
 		}
 		if (node.isObject() && node.size() == 1 && node.has("afterDays")) {
-			return new Reentry(Reentry.Kind.AFTER_DAYS, (int) wholeNumber(node, "afterDays", null, 1, 3650, null));
+			return new Reentry(Reentry.Kind.AFTER_DAYS,
+					(int) wholeNumber(node, "reentry", "afterDays", null, 1, 3650, null));
 		}
 		throw new InvalidScenario(null, "reentry", "must be \"NEVER\", \"ALWAYS\" or {\"afterDays\":n}, got " + node);
 	}

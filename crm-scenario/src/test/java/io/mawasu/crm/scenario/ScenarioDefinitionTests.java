@@ -162,7 +162,8 @@ class ScenarioDefinitionTests {
 		invalid(scenario(STEPS).replace("\"segmentId\":7", "\"segmentId\":8"), null, "segmentId");
 		invalid(scenario(STEPS).replace("\"name\":\"Welcome\",", ""), null, "name");
 		invalid(scenario("[]"), null, "steps");
-		invalid(scenario(STEPS).replace("\"days\":7", "\"days\":0"), null, "days");
+		invalid(scenario(STEPS).replace("\"days\":7", "\"days\":0"), null, "frequencyCap.days");
+		invalid(scenario(STEPS).replace("\"withinDays\":14", "\"withinDays\":\"soon\""), null, "goal.withinDays");
 		invalid(scenario(STEPS).replace("\"PURCHASE\"", "\"VISIT\""), null, "goal.type");
 		invalid(scenario(STEPS).replace("\"09:00\"", "\"9 am\""), null, "quietHours.to");
 		invalid("{not json", null, "body");

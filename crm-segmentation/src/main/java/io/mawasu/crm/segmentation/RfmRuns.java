@@ -3,7 +3,9 @@ package io.mawasu.crm.segmentation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -148,6 +150,17 @@ public class RfmRuns {
 	/** The newest runs of any status, newest first (segment counts left empty). */
 	public List<RfmRun> recent(int limit) {
 		return this.queries.recent(Math.max(1, Math.min(limit, 1_000)));
+	}
+
+	/**
+	 * The RFM segment codes of customers (internal ids) in the newest finished run, in
+	 * one query; customers not scored are absent.
+	 */
+	public Map<Long, String> latestSegmentCodes(Collection<Long> customerIds) {
+		if (customerIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.queries.latestSegmentCodes(customerIds.stream().mapToLong(Long::longValue).toArray());
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -343,6 +344,22 @@ public class RfmQueries {
 			return null;
 		}
 		return numbers.stream().map(BigDecimal::toPlainString).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	/**
+	 * Segment codes of the given customers in the newest finished run (unscored ones
+	 * absent).
+	 */
+	public Map<Long, String> latestSegmentCodes(long[] customerIds) {
+		Map<Long, String> codes = new HashMap<>();
+		this.jdbc.sql("""
+				select s.customer_id, s.segment_code from segmentation.rfm_score s
+				where s.run_id = (select max(id) from segmentation.rfm_run where status = 'DONE')
+					and s.customer_id = any(:ids)
+				""").param("ids", customerIds).query((rs) -> {
+			codes.put(rs.getLong(1), rs.getString(2));
+		});
+		return codes;
 	}
 
 	/** A customer's score in the newest DONE run; empty when unknown or not scored. */

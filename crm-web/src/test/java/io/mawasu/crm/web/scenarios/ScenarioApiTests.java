@@ -2,6 +2,9 @@ package io.mawasu.crm.web.scenarios;
 
 import java.util.UUID;
 
+import io.mawasu.crm.delivery.ContentRequest;
+import io.mawasu.crm.delivery.Contents;
+import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.segmentation.SegmentRule;
 import io.mawasu.crm.segmentation.Segments;
 import io.mawasu.crm.web.CrmIntegrationTest;
@@ -50,6 +53,9 @@ class ScenarioApiTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	Contents contents;
 
 	long segmentId;
 
@@ -128,6 +134,11 @@ class ScenarioApiTests {
 		invalid(STEPS.replace("\"key\":\"w2\"", "\"key\":\"w1\""), "w1", "key");
 		invalid(STEPS.replace("\"type\":\"WAIT\",\"duration\":\"P3D\"",
 				"\"type\":\"SEND\",\"channel\":\"EMAIL\",\"contentId\":987654321"), "w1", "contentId");
+		long email = this.contents
+			.create(new ContentRequest("Mail", Channel.EMAIL, "Hi", "<p>Hi</p>", null, null, null), "test");
+		invalid(STEPS.replace("\"type\":\"WAIT\",\"duration\":\"P3D\"",
+				"\"type\":\"SEND\",\"channel\":\"LINE\",\"contentId\":" + email), "w1", "contentId")
+			.andExpect(jsonPath("$.detail", containsString("EMAIL content")));
 		post("/api/scenarios", scenario(STEPS).replace("\"controlPercent\":10", "\"controlPercent\":95"), Role.MARKETER)
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("controlPercent"));
