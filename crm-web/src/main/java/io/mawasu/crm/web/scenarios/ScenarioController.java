@@ -213,6 +213,12 @@ class ScenarioController {
 		model.addAttribute("stepTypes", List.of("SEND", "WAIT", "BRANCH", "EXIT"));
 		model.addAttribute("conditionKinds", List.of("opened", "clicked", "purchased", "rule"));
 		if (view != null) {
+			model.addAttribute("actions", switch (view.status()) {
+				case DRAFT -> List.of("activate", "archive");
+				case ACTIVE -> List.of("pause", "archive");
+				case PAUSED -> List.of("resume", "archive");
+				case ARCHIVED -> List.of();
+			});
 			addCounts(model, view);
 			model.addAttribute("fourR", fourR(view));
 		}
