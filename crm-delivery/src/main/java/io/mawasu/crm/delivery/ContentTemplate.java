@@ -28,8 +28,31 @@ public final class ContentTemplate {
 
 	private final String text;
 
+	// Split once at parse: literal i comes before placeholder i (one literal more than
+	// placeholders), so rendering a batch only appends.
+	private final String[] literals;
+
+	private final String[] names;
+
+	private final @Nullable String[] defaults;
+
 	private ContentTemplate(String text) {
 		this.text = text;
+		List<String> literals = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		List<@Nullable String> defaults = new ArrayList<>();
+		Matcher matcher = PLACEHOLDER.matcher(text);
+		int end = 0;
+		while (matcher.find()) {
+			literals.add(text.substring(end, matcher.start()));
+			names.add(matcher.group(1));
+			defaults.add(matcher.group(2));
+			end = matcher.end();
+		}
+		literals.add(text.substring(end));
+		this.literals = literals.toArray(String[]::new);
+		this.names = names.toArray(String[]::new);
+		this.defaults = defaults.toArray(String[]::new);
 	}
 
 	/**
@@ -63,12 +86,7 @@ public final class ContentTemplate {
 
 	/** The placeholder names this text uses, in order of first use. */
 	public Set<String> placeholders() {
-		Set<String> names = new LinkedHashSet<>();
-		Matcher matcher = PLACEHOLDER.matcher(this.text);
-		while (matcher.find()) {
-			names.add(matcher.group(1));
-		}
-		return names;
+		return new LinkedHashSet<>(List.of(this.names));
 	}
 
 	/**
@@ -76,17 +94,16 @@ public final class ContentTemplate {
 	 * escaped, the template's own markup is not.
 	 */
 	public String render(Map<String, @Nullable String> values, boolean html) {
-		Matcher matcher = PLACEHOLDER.matcher(this.text);
 		StringBuilder out = new StringBuilder(this.text.length() + 64);
-		while (matcher.find()) {
-			String value = values.get(matcher.group(1));
+		for (int i = 0; i < this.names.length; i++) {
+			out.append(this.literals[i]);
+			String value = values.get(this.names[i]);
 			if (value == null || value.isBlank()) {
-				value = (matcher.group(2) != null) ? matcher.group(2) : "";
+				value = (this.defaults[i] != null) ? this.defaults[i] : "";
 			}
-			matcher.appendReplacement(out, Matcher.quoteReplacement(html ? escape(value) : value));
+			out.append(html ? escape(value) : value);
 		}
-		matcher.appendTail(out);
-		return out.toString();
+		return out.append(this.literals[this.names.length]).toString();
 	}
 
 	/**

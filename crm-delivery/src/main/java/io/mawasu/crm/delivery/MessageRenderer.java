@@ -273,7 +273,9 @@ public class MessageRenderer {
 			// LINE's plain text is its messages, one after another
 			String text = (this.text != null) ? this.text.render(values, false) : String.join("\n\n", messages);
 			String html = (this.html != null) ? this.html.render(values, true) : null;
-			String subject = (this.subject != null) ? this.subject.render(values, false).strip() : null;
+			// a value with a line break must not start a new mail header
+			String subject = (this.subject != null)
+					? this.subject.render(values, false).replaceAll("[\\r\\n]+", " ").strip() : null;
 			Set<String> links = new LinkedHashSet<>();
 			if (html != null) {
 				links.addAll(MessageText.hrefs(html));

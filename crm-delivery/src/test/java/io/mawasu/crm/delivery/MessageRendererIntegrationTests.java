@@ -177,6 +177,15 @@ class MessageRendererIntegrationTests {
 		assertThat(this.renderer.render(edited, "A", List.of(customer)).get(customer).text()).isEqualTo("Bye 顧客1");
 	}
 
+	@Test
+	void aValueWithALineBreakKeepsTheSubjectOnOneLine() {
+		Content content = save(
+				new ContentRequest("mail", Channel.EMAIL, "Hello {{name}}!", "<p>x</p>", null, null, null));
+		Map<String, String> values = new HashMap<>();
+		values.put("name", "Eve\r\nBcc: all@example.com");
+		assertThat(this.renderer.render(content, "A", values).subject()).isEqualTo("Hello Eve Bcc: all@example.com!");
+	}
+
 	private Content save(ContentRequest request) {
 		return this.contents.find(this.contents.create(request, null)).orElseThrow();
 	}
