@@ -96,7 +96,7 @@ public class DeliveryWorker {
 			PlatformTransactionManager transactions, DeliveryProperties properties, ShopProperties shop,
 			List<ChannelSender> senders, ObjectProvider<Clock> clock) {
 		this(outbox, eligibility, caps, contents, renderer, urls, suppressions, events, transactions, properties, shop,
-				senders, clock.getIfAvailable(Clock::systemUTC));
+				senders, clock.getIfUnique(Clock::systemUTC));
 	}
 
 	DeliveryWorker(Outbox outbox, SendEligibility eligibility, FrequencyCaps caps, Contents contents,
