@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@code counts} maps a step key to counts by state: ACTIVE (enrolments now at the step),
  * the step's logged events (ENTERED, QUEUED, CONTROL_HELD, BRANCH_THEN, BRANCH_ELSE,
  * EXITED, SKIPPED) and, for SEND steps, its messages by delivery state (QUEUED is then
- * the messages still queued, SENDING, SENT, FAILED, SUPPRESSED); {@code exits} maps an
+ * the messages still queued, SENDING, SENT, FAILED, SUPPRESSED; QUEUED, SENT, SUPPRESSED,
+ * FAILED and CONTROL_HELD are always present, 0 when none); {@code exits} maps an
  * {@link ExitReason} name to its count.
  */
 public record ScenarioView(long id, String name, ScenarioStatus status, long segmentId, int priority,

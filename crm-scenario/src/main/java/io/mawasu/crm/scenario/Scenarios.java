@@ -280,6 +280,11 @@ public class Scenarios {
 		for (ScenarioDefinition.Step step : d.steps()) {
 			Map<String, Long> byState = new LinkedHashMap<>();
 			byState.put("ACTIVE", 0L);
+			if (step instanceof Send) {
+				for (String state : List.of("QUEUED", "SENT", "SUPPRESSED", "FAILED", "CONTROL_HELD")) {
+					byState.put(state, 0L);
+				}
+			}
 			counts.put(step.key(), byState);
 		}
 		this.jdbc.sql("""

@@ -254,17 +254,38 @@ class ScenarioEngineIntegrationTests {
 	}
 
 	@Test
-	void newSegmentMembersJoinOnRefreshAndNobodyEntersTwice() {
+	void newSegmentMembersJoinOnRefreshAndNobodyEntersTwice() throws Exception {
 		long id = active(scenario("", """
 				[{"key":"w1","type":"WAIT","duration":"P1D","next":"x"},{"key":"x","type":"EXIT"}]"""));
 		this.jdbc.sql("update domain.customer set prefecture = 'Tokyo' where external_id = 'sc-2500'").update();
 		this.segments.refresh(this.segmentId);
-		// the listener runs after the refresh commits; enrol directly as it would
-		long before = this.scenarios.find(id).orElseThrow().enrollments().total();
+		// the listener enrols after the refresh commits, asynchronously
+		ScenarioDeliveryIntegrationTests
+			.await(() -> this.scenarios.find(id).orElseThrow().enrollments().total() == 2401);
+		this.segments.refresh(this.segmentId);
 		this.scenarios.pause(id);
 		this.scenarios.resume(id);
-		assertThat(this.scenarios.find(id).orElseThrow().enrollments().total()).isEqualTo(2401)
-			.isGreaterThanOrEqualTo(before);
+		assertThat(this.scenarios.find(id).orElseThrow().enrollments().total()).isEqualTo(2401);
+	}
+
+	@Test
+	void reentryAlwaysStartsANewCycleAfterAnExit() {
+		long id = active(scenario("\"reentry\":\"ALWAYS\",", """
+				[{"key":"w1","type":"WAIT","duration":"P1D","next":"x"},{"key":"x","type":"EXIT"}]"""));
+		this.exits.on(new ConsentChanged(customer("sc-1"), Channel.EMAIL, ConsentStatus.OPT_OUT, Instant.now(), "t"));
+		assertThat(this.scenarios.find(id).orElseThrow().enrollments().active()).isEqualTo(2400);
+		this.jdbc
+			.sql("update scenario.enrollment set state = 'EXITED', exit_reason = 'COMPLETED', exited_at = now() "
+					+ "where customer_id = :c")
+			.param("c", customer("sc-1"))
+			.update();
+		this.scenarios.pause(id);
+		this.scenarios.resume(id);
+		assertThat(this.jdbc.sql("select max(cycle) from scenario.enrollment where customer_id = :c")
+			.param("c", customer("sc-1"))
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(this.scenarios.find(id).orElseThrow().enrollments().total()).isEqualTo(2401);
 	}
 
 	@Test

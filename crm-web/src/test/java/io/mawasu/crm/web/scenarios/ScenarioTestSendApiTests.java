@@ -1,0 +1,115 @@
+package io.mawasu.crm.web.scenarios;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mawasu.crm.delivery.ContentRequest;
+import io.mawasu.crm.delivery.Contents;
+import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.segmentation.SegmentRule;
+import io.mawasu.crm.segmentation.Segments;
+import io.mawasu.crm.web.CrmIntegrationTest;
+import io.mawasu.crm.web.TestUsers;
+import io.mawasu.crm.web.security.Role;
+import io.mawasu.crm.web.security.UserAccounts;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * {@code POST /api/scenarios/{id}/test-send} to GreenMail, then activation. Its own
+ * context (the SMTP port is dynamic), so only this class pays for it.
+ */
+@CrmIntegrationTest
+class ScenarioTestSendApiTests {
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "localhost");
+		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	Segments segments;
+
+	@Autowired
+	Contents contents;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void testSendThenActivate() throws Exception {
+		TestUsers.ensure(this.accounts);
+		String city = "scts-" + UUID.randomUUID();
+		this.jdbc
+			.sql("insert into domain.customer (external_id, name, email, city) values (:c, 'Aiko', 'a@example.jp', :c)")
+			.param("c", city)
+			.update();
+		long segment = this.segments.create(city,
+				SegmentRule.parse("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"" + city + "\"}"), null);
+		long content = this.contents
+			.create(new ContentRequest("Welcome", Channel.EMAIL, "Hello", "<p>Hello</p>", null, null, null), "test");
+		String json = """
+				{"name":"Welcome","segmentId":%d,"controlPercent":0,"steps":[
+				 {"key":"w1","type":"WAIT","duration":"P1D","next":"s1"},
+				 {"key":"s1","type":"SEND","channel":"EMAIL","contentId":%d,"next":"x"},{"key":"x","type":"EXIT"}]}"""
+			.formatted(segment, content);
+		String created = this.mvc
+			.perform(post("/api/scenarios").with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = Long.parseLong(created.replaceAll("\\D", ""));
+		this.mvc.perform(post("/api/scenarios/{id}/activate", id).with(TestUsers.basic(Role.MARKETER)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail", containsString("test-send after the last edit")));
+		this.mvc
+			.perform(post("/api/scenarios/{id}/test-send", id).with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"to\":[\"team@example.com\"]}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sent").value(1));
+		assertThat(List.of(greenMail.getReceivedMessages())).extracting(MimeMessage::getSubject)
+			.containsExactly("[TEST] Hello");
+		this.mvc.perform(post("/api/scenarios/{id}/activate", id).with(TestUsers.basic(Role.MARKETER)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACTIVE"))
+			.andExpect(jsonPath("$.testSentAt").isNotEmpty())
+			.andExpect(jsonPath("$.enrollments.total").value(1))
+			.andExpect(jsonPath("$.enrollments.TREATMENT").value(1))
+			.andExpect(jsonPath("$.counts.w1.ACTIVE").value(1))
+			.andExpect(jsonPath("$.counts.s1.ACTIVE").value(0));
+	}
+
+}
