@@ -161,6 +161,7 @@ class ScenarioController {
 	@PostMapping("/scenarios/{id}/test-send")
 	@PreAuthorize(EDITORS)
 	String testSend(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes redirect) {
+		find(id);
 		List<String> addresses = Arrays.stream(to.split("[,;\\s]+")).filter((a) -> !a.isBlank()).toList();
 		try {
 			int sent = this.scenarios.testSend(id, addresses, null);

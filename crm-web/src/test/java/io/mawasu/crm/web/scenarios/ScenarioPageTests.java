@@ -150,6 +150,11 @@ class ScenarioPageTests {
 			.andExpect(flash().attribute("problem", containsString("PAUSED")));
 		this.mvc.perform(get("/scenarios").with(user("a").roles("ANALYST")))
 			.andExpect(content().string(containsString("Run " + this.city)));
+		this.mvc
+			.perform(post("/scenarios/{id}/test-send", Long.MAX_VALUE).param("to", "team@example.com")
+				.with(user("m").roles("MARKETER"))
+				.with(csrf()))
+			.andExpect(status().isNotFound());
 	}
 
 }
