@@ -37,8 +37,9 @@ PIDS+=($!)
 for _ in $(seq 1 60); do grep -q "SMTP sink on port" "$DIR/sink.log" && break; sleep 0.5; done
 
 echo "Ceiling: $N pre-rendered messages straight through JavaMailSender ..."
-CEILING=$(java -Xmx3g -cp "$DIR/lib/BOOT-INF/lib/*" scripts/bench/SmtpCeiling.java localhost "$SINK" "$N" "$BATCH" \
-	| tee /dev/stderr | sed -n 's/.* = \([0-9.]*\) messages\/s/\1/p')
+CEILING_LINE=$(java -Xmx3g -cp "$DIR/lib/BOOT-INF/lib/*" scripts/bench/SmtpCeiling.java localhost "$SINK" "$N" "$BATCH")
+echo "$CEILING_LINE"
+CEILING=$(sed -n 's/.* = \([0-9.]*\) messages\/s/\1/p' <<< "$CEILING_LINE")
 
 echo "Writing $N customers with an email opt-in ..."
 awk -v n="$N" 'BEGIN {
@@ -102,13 +103,13 @@ RESULT=$("${PSQL[@]}" -d "$DB" -F ' ' -c "select count(*) filter (where m.state 
 	count(*) filter (where m.state <> 'SENT'),
 	extract(epoch from max(m.sent_at)) - $T0
 	from delivery.message m where m.source_type = 'SCENARIO' and m.source_id = $SCENARIO")
-read -r SENT OTHER SECONDS <<< "$RESULT"
+read -r SENT OTHER ELAPSED <<< "$RESULT"
 
 kill $APP; wait $APP 2>/dev/null || true
 if [[ "${BENCH_KEEP:-}" != 1 ]]; then
 	"${PSQL[@]}" -d postgres -c "drop database $DB with (force)"
 fi
-awk -v n="$N" -v sent="$SENT" -v other="$OTHER" -v s="$SECONDS" -v ceiling="$CEILING" 'BEGIN {
+awk -v n="$N" -v sent="$SENT" -v other="$OTHER" -v s="$ELAPSED" -v ceiling="$CEILING" 'BEGIN {
 	rate = sent / s;
 	printf "\nend to end: %d sent (%d not sent) in %.1f s from the activate request = %.0f messages/s\n", sent, other, s, rate;
 	printf "ceiling (JavaMailSender, pre-rendered): %.0f messages/s\n", ceiling;
