@@ -1,6 +1,7 @@
 package io.mawasu.crm.scenario;
 
 import io.mawasu.crm.scenario.ScenarioDefinition.Reentry;
+import io.mawasu.crm.scenario.ScenarioDefinition.Send;
 import io.mawasu.crm.scenario.ScenarioDefinition.Wait;
 import io.mawasu.crm.segmentation.SegmentRefreshed;
 import io.mawasu.crm.segmentation.Segments;
@@ -18,6 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
  * stable across runs and instances, and independent between scenarios. A customer whom
  * another ACTIVE scenario of higher priority (higher number; on a tie the older scenario)
  * holds is recorded EXITED PRIORITY at once.
+ * <p>
+ * Only members reachable on at least one channel the scenario sends on (a current OPT_IN,
+ * not blacklisted) are enrolled, before the group is drawn: otherwise CONTROL would keep
+ * customers whom TREATMENT cannot reach, and the lift would be diluted. Each send is
+ * checked again when it goes out.
  */
 @Component
 class Enrolments {
@@ -53,7 +59,12 @@ class Enrolments {
 		String entryWait = (definition.entry() instanceof Wait wait) ? wait.duration() : "PT0S";
 		Reentry reentry = definition.reentry();
 		return this.jdbc.sql("""
-				with members as (select distinct unnest(cast(:members as bigint[])) as customer_id),
+				with members as (
+					select distinct m.customer_id from unnest(cast(:members as bigint[])) as m (customer_id)
+					where cardinality(cast(:channels as text[])) = 0
+						or exists (select 1 from domain.consent k join domain.customer c on c.id = k.customer_id
+						where k.customer_id = m.customer_id and k.status = 'OPT_IN' and not c.blacklisted
+							and k.channel = any(cast(:channels as text[])))),
 				prev as (
 					select e.customer_id, max(e.cycle) as cycle, bool_or(e.state = 'ACTIVE') as active,
 						max(e.exited_at) as exited_at
@@ -89,6 +100,13 @@ class Enrolments {
 				select id, step_key, case when state = 'ACTIVE' then 'ENTERED' else 'EXITED' end from ins
 				""")
 			.param("members", members)
+			.param("channels",
+					definition.steps()
+						.stream()
+						.filter(Send.class::isInstance)
+						.map((step) -> ((Send) step).channel().name())
+						.distinct()
+						.toArray(String[]::new))
 			.param("scenario", scenarioId)
 			.param("scenarioText", Long.toString(scenarioId))
 			.param("reentry", reentry.kind().name())

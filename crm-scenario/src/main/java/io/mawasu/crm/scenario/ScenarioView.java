@@ -28,7 +28,21 @@ public record ScenarioView(long id, String name, ScenarioStatus status, long seg
 		Map<String, Map<String, Long>> counts, Map<String, Long> exits) {
 
 	/** Enrolments over all cycles: all, still active, and by group. */
-	public record Enrollments(long total, long active, long treatment, long control) {
+	/**
+	 * Enrolments per state and group, and how many of each group reached the goal (the
+	 * Response of 4R: conversions of TREATMENT against CONTROL).
+	 */
+	public record Enrollments(long total, long active, long treatment, long control, long treatmentGoal,
+			long controlGoal) {
+
+		public double treatmentRate() {
+			return (this.treatment == 0) ? 0.0 : (double) this.treatmentGoal / this.treatment;
+		}
+
+		public double controlRate() {
+			return (this.control == 0) ? 0.0 : (double) this.controlGoal / this.control;
+		}
+
 	}
 
 	/** Whether a test send happened after the last edit, as activation needs. */

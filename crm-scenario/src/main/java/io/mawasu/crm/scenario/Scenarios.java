@@ -270,11 +270,14 @@ public class Scenarios {
 		ScenarioDefinition d = ScenarioDefinition.stored(json);
 		ScenarioView.Enrollments enrollments = this.jdbc.sql("""
 				select count(*), count(*) filter (where state = 'ACTIVE'), count(*) filter (where grp = 'TREATMENT'),
-					count(*) filter (where grp = 'CONTROL')
+					count(*) filter (where grp = 'CONTROL'),
+					count(*) filter (where grp = 'TREATMENT' and exit_reason = 'GOAL'),
+					count(*) filter (where grp = 'CONTROL' and exit_reason = 'GOAL')
 				from scenario.enrollment where scenario_id = :id
 				""")
 			.param("id", id)
-			.query((r, n) -> new ScenarioView.Enrollments(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)))
+			.query((r, n) -> new ScenarioView.Enrollments(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
+					r.getLong(5), r.getLong(6)))
 			.single();
 		Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
 		for (ScenarioDefinition.Step step : d.steps()) {

@@ -64,6 +64,12 @@ class ScenarioDeliveryIntegrationTests {
 				insert into domain.customer (external_id, email, prefecture)
 				select 'sd-' || g, 'd' || g || '@example.com', 'Kyoto' from generate_series(1, 20) g
 				""").update();
+		// Enrolment takes only members reachable on a channel the scenario sends on.
+		this.jdbc.sql("""
+				insert into domain.consent (customer_id, channel, status, changed_at, source)
+				select c.id, ch, 'OPT_IN', now() - interval '1 day', 'test'
+				from domain.customer c cross join unnest(array['EMAIL', 'LINE', 'SMS']) ch
+				""").update();
 		this.segmentId = this.segments.create("Kyoto",
 				SegmentRule.parse("{\"field\":\"prefecture\",\"op\":\"eq\",\"value\":\"Kyoto\"}"), null);
 	}
@@ -105,6 +111,11 @@ class ScenarioDeliveryIntegrationTests {
 			.query(Long.class)
 			.single();
 		assertThat(queued).isPositive();
+		// opted out between enqueue and send, as an import records it (no event): only
+		// the
+		// send-time check can catch it
+		this.jdbc.sql("update domain.consent set status = 'OPT_OUT', changed_at = now() where channel = 'EMAIL'")
+			.update();
 		this.worker.runOnce();
 		assertThat(this.jdbc.sql("select distinct skip_reason from delivery.message where source_id = :id")
 			.param("id", id)

@@ -70,6 +70,12 @@ class ScenarioEngineIntegrationTests {
 					case when g % 7 = 3 then 'Shibuya' end
 				from generate_series(1, 2500) g
 				""").update();
+		// Enrolment takes only members reachable on a channel the scenario sends on.
+		this.jdbc.sql("""
+				insert into domain.consent (customer_id, channel, status, changed_at, source)
+				select c.id, ch, 'OPT_IN', now() - interval '1 day', 'test'
+				from domain.customer c cross join unnest(array['EMAIL', 'LINE', 'SMS']) ch
+				""").update();
 		this.segmentId = this.segments.create("Tokyo",
 				SegmentRule.parse("{\"field\":\"prefecture\",\"op\":\"eq\",\"value\":\"Tokyo\"}"), null);
 	}
@@ -137,6 +143,25 @@ class ScenarioEngineIntegrationTests {
 	}
 
 	@Test
+	void onlyMembersReachableOnTheScenariosChannelsAreEnrolledInEitherGroup() {
+		this.jdbc.sql("""
+				update domain.consent set status = 'OPT_OUT' where channel = 'EMAIL'
+					and customer_id in (select id from domain.customer where external_id in ('sc-1', 'sc-2'))
+				""").update();
+		this.jdbc.sql("""
+				delete from domain.consent where channel = 'EMAIL'
+					and customer_id = (select id from domain.customer where external_id = 'sc-3')
+				""").update();
+		this.jdbc.sql("update domain.customer set blacklisted = true where external_id = 'sc-4'").update();
+		long id = activeWithSend("EMAIL", "\"controlPercent\":50,");
+		assertThat(this.scenarios.find(id).orElseThrow().enrollments().total()).isEqualTo(2396);
+		assertThat(this.jdbc.sql("""
+				select count(*) from scenario.enrollment e join domain.customer c on c.id = e.customer_id
+				where c.external_id in ('sc-1', 'sc-2', 'sc-3', 'sc-4')
+				""").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void aWaitHoldsForItsDurationThenTheEnrolmentCompletes() throws Exception {
 		long id = active(scenario("", """
 				[{"key":"w1","type":"WAIT","duration":"PT2S","next":"x"},{"key":"x","type":"EXIT"}]"""));
@@ -163,6 +188,14 @@ class ScenarioEngineIntegrationTests {
 		Thread.sleep(1100);
 		this.engine.runOnce();
 		assertThat(exitsOf(id)).containsEntry("GOAL", 3L).containsEntry("COMPLETED", 2397L);
+		// the Response of 4R: goals per group, CONTROL's counted like TREATMENT's
+		long controlBuyers = this.jdbc.sql("""
+				select count(*) from scenario.enrollment e join domain.customer c on c.id = e.customer_id
+				where e.scenario_id = :id and e.grp = 'CONTROL' and c.external_id in ('sc-1', 'sc-2', 'sc-3')
+				""").param("id", id).query(Long.class).single();
+		ScenarioView.Enrollments enrollments = this.scenarios.find(id).orElseThrow().enrollments();
+		assertThat(enrollments.controlGoal()).isEqualTo(controlBuyers);
+		assertThat(enrollments.treatmentGoal()).isEqualTo(3 - controlBuyers);
 	}
 
 	@Test

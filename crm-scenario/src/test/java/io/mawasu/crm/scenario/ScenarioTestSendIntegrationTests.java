@@ -61,6 +61,10 @@ class ScenarioTestSendIntegrationTests {
 		this.jdbc.sql("insert into domain.customer (external_id, name, city) values (:c, '山田 花子', :c)")
 			.param("c", city)
 			.update();
+		this.jdbc.sql("""
+				insert into domain.consent (customer_id, channel, status, changed_at, source)
+				select id, 'EMAIL', 'OPT_IN', now(), 'test' from domain.customer where external_id = :c
+				""").param("c", city).update();
 		long segment = this.segments.create(city,
 				SegmentRule.parse("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"" + city + "\"}"), null);
 		long email = this.contents.create(new ContentRequest("Welcome", Channel.EMAIL, "Hello", "<p>Hello</p>", null,

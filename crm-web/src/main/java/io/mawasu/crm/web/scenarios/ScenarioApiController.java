@@ -156,6 +156,8 @@ class ScenarioApiController {
 		enrollments.put("active", view.enrollments().active());
 		enrollments.put("TREATMENT", view.enrollments().treatment());
 		enrollments.put("CONTROL", view.enrollments().control());
+		enrollments.put("treatmentGoal", view.enrollments().treatmentGoal());
+		enrollments.put("controlGoal", view.enrollments().controlGoal());
 		body.put("enrollments", enrollments);
 		body.put("counts", view.counts());
 		body.put("exits", view.exits());

@@ -88,8 +88,8 @@ class ScenarioController {
 	record StepCounts(String step, Map<String, Long> byState) {
 	}
 
-	record FourR(long size, long total, double share, Map<String, Long> reach, @Nullable Integer rank, long treatment,
-			long control, long goal) {
+	record FourR(long size, long total, double share, Map<String, Long> reach, @Nullable Integer rank,
+			ScenarioView.Enrollments response) {
 	}
 
 	@GetMapping("/scenarios")
@@ -249,8 +249,7 @@ class ScenarioController {
 			reach.put(channel.name(), count.reachable(channel));
 		}
 		return new FourR(count.size(), total, (total == 0) ? 0.0 : (double) count.size() / total, reach,
-				segment.rankPriority(), view.enrollments().treatment(), view.enrollments().control(),
-				view.exits().getOrDefault("GOAL", 0L));
+				segment.rankPriority(), view.enrollments());
 	}
 
 	private Map<Long, String> segmentNames() {

@@ -19,6 +19,8 @@ import io.mawasu.crm.segmentation.SegmentRule;
 import io.mawasu.crm.segmentation.SegmentSnapshot;
 import io.mawasu.crm.segmentation.SegmentSummary;
 import io.mawasu.crm.segmentation.Segments;
+import io.mawasu.crm.scenario.ScenarioView;
+import io.mawasu.crm.scenario.Scenarios;
 import io.mawasu.crm.web.audit.AuditLog;
 import io.mawasu.crm.web.security.PiiMasking;
 import org.jspecify.annotations.Nullable;
@@ -61,10 +63,13 @@ class SegmentController {
 
 	private final AuditLog audit;
 
-	SegmentController(Segments segments, ShopProperties shop, AuditLog audit) {
+	private final Scenarios scenarios;
+
+	SegmentController(Segments segments, ShopProperties shop, AuditLog audit, Scenarios scenarios) {
 		this.segments = segments;
 		this.shop = shop;
 		this.audit = audit;
+		this.scenarios = scenarios;
 	}
 
 	/** A field as the builder offers it: its JSON name, value kind and operators. */
@@ -154,6 +159,15 @@ class SegmentController {
 		model.addAttribute("reach", reach(count));
 		model.addAttribute("total", total);
 		model.addAttribute("share", (total == 0) ? 0.0 : (double) count.size() / total);
+		// Response of 4R: the goal conversions of the scenarios that enter from this
+		// segment
+		model.addAttribute("responses",
+				this.scenarios.list()
+					.stream()
+					.filter((s) -> s.segmentId() == id)
+					.flatMap((s) -> this.scenarios.find(s.id()).stream())
+					.map((v) -> new ScenarioResponse(v.id(), v.name(), v.status().name(), v.enrollments()))
+					.toList());
 		model.addAttribute("snapshots", snapshots.stream()
 			.map((s) -> new SnapshotRow(time(s.takenAt()), s.size(), s.reachEmail(), s.reachLine(), s.reachSms()))
 			.toList());
@@ -200,6 +214,9 @@ class SegmentController {
 
 	private @Nullable String time(@Nullable Instant instant) {
 		return (instant != null) ? TIME.format(instant.atZone(this.shop.timeZone())) : null;
+	}
+
+	record ScenarioResponse(long id, String name, String status, ScenarioView.Enrollments response) {
 	}
 
 }

@@ -142,7 +142,13 @@ class ScenarioPageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"scenario-status\">Active<")))
 			.andExpect(content().string(containsString("id=\"four-r-panel\"")))
-			.andExpect(content().string(containsString("id=\"response-treatment\">2<")));
+			.andExpect(content().string(containsString("id=\"response-treatment\">2<")))
+			.andExpect(content().string(containsString("id=\"response-treatment-goal\">0<")));
+		// the entry segment's own 4R panel now shows the scenario's Response
+		this.mvc.perform(get("/segments/{id}", this.segmentId).with(user("a").roles("ANALYST")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"segment-responses\"")))
+			.andExpect(content().string(containsString("Run " + this.city)));
 		this.mvc.perform(get("/scenarios/{id}/counts", id).with(user("a").roles("ANALYST")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"counts-table\"")));

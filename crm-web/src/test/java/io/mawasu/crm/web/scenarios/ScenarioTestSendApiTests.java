@@ -73,6 +73,10 @@ class ScenarioTestSendApiTests {
 			.sql("insert into domain.customer (external_id, name, email, city) values (:c, 'Aiko', 'a@example.jp', :c)")
 			.param("c", city)
 			.update();
+		this.jdbc.sql("""
+				insert into domain.consent (customer_id, channel, status, changed_at, source)
+				select id, 'EMAIL', 'OPT_IN', now(), 'test' from domain.customer where external_id = :c
+				""").param("c", city).update();
 		long segment = this.segments.create(city,
 				SegmentRule.parse("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"" + city + "\"}"), null);
 		long content = this.contents
