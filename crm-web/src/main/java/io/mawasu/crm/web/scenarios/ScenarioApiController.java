@@ -92,35 +92,19 @@ class ScenarioApiController {
 		return new Sent(sent);
 	}
 
-	@PostMapping("/{id}/activate")
+	/**
+	 * activate, pause, resume or archive; a transition the status does not allow is 409.
+	 */
+	@PostMapping("/{id}/{action:activate|pause|resume|archive}")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
-	Map<String, Object> activate(@PathVariable long id) {
-		ScenarioView view = this.scenarios.activate(id);
-		this.audit.record("scenario.activate", "scenario:" + id);
-		return json(view);
-	}
-
-	@PostMapping("/{id}/pause")
-	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
-	Map<String, Object> pause(@PathVariable long id) {
-		ScenarioView view = this.scenarios.pause(id);
-		this.audit.record("scenario.pause", "scenario:" + id);
-		return json(view);
-	}
-
-	@PostMapping("/{id}/resume")
-	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
-	Map<String, Object> resume(@PathVariable long id) {
-		ScenarioView view = this.scenarios.resume(id);
-		this.audit.record("scenario.resume", "scenario:" + id);
-		return json(view);
-	}
-
-	@PostMapping("/{id}/archive")
-	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
-	Map<String, Object> archive(@PathVariable long id) {
-		ScenarioView view = this.scenarios.archive(id);
-		this.audit.record("scenario.archive", "scenario:" + id);
+	Map<String, Object> transition(@PathVariable long id, @PathVariable String action) {
+		ScenarioView view = switch (action) {
+			case "activate" -> this.scenarios.activate(id);
+			case "pause" -> this.scenarios.pause(id);
+			case "resume" -> this.scenarios.resume(id);
+			default -> this.scenarios.archive(id);
+		};
+		this.audit.record("scenario." + action, "scenario:" + id);
 		return json(view);
 	}
 
