@@ -50,8 +50,8 @@ public class TestSends {
 	 * email address gets every channel's content (LINE and SMS as plain text), a LINE
 	 * user id ({@code U} + 32 hex digits) LINE content, a phone in E.164 ({@code +81…})
 	 * SMS content. No tracking, no outbox rows. A message the provider refuses is an
-	 * {@link IllegalStateException} naming the address and the provider's answer, after
-	 * the others went out.
+	 * {@link TestSendFailed} naming the address and the provider's answer, after the
+	 * others went out.
 	 */
 	public int send(long contentId, List<String> to, @Nullable Long sampleCustomerId) {
 		Content content = this.contents.find(contentId)
@@ -80,7 +80,7 @@ public class TestSends {
 		}
 		for (Channel channel : batches.keySet()) {
 			if (!this.senders.containsKey(channel)) {
-				throw new IllegalStateException("No sender for " + channel + " is configured");
+				throw new TestSendFailed("No sender for " + channel + " is configured");
 			}
 		}
 		int sent = 0;
@@ -98,7 +98,7 @@ public class TestSends {
 			}
 		}
 		if (!failures.isEmpty()) {
-			throw new IllegalStateException(
+			throw new TestSendFailed(
 					sent + " test message(s) sent, " + failures.size() + " failed: " + String.join("; ", failures));
 		}
 		return sent;

@@ -29,10 +29,13 @@ class DemoStartup {
 
 	private final DemoProperties properties;
 
-	DemoStartup(DemoData demoData, UserAccounts accounts, DemoProperties properties) {
+	private final DemoCampaign campaign;
+
+	DemoStartup(DemoData demoData, UserAccounts accounts, DemoProperties properties, DemoCampaign campaign) {
 		this.demoData = demoData;
 		this.accounts = accounts;
 		this.properties = properties;
+		this.campaign = campaign;
 	}
 
 	@EventListener
@@ -49,6 +52,9 @@ class DemoStartup {
 					this.properties.ordersPerCustomer(), this.properties.seed());
 			log.info("Demo mode: generated {} customers, {} orders and {} consents in {} s", dataset.customers(),
 					dataset.orders(), dataset.consents(), dataset.took().toMillis() / 1000.0);
+			long scenario = this.campaign.seed();
+			log.info("Demo mode: created a draft F2 follow-up scenario (/scenarios/{}) with its segment and contents",
+					scenario);
 		}
 		else {
 			log.info("Demo mode: domain.customer already has data, nothing generated");

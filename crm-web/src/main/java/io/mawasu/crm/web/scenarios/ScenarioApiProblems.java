@@ -1,5 +1,6 @@
 package io.mawasu.crm.web.scenarios;
 
+import io.mawasu.crm.delivery.TestSendFailed;
 import io.mawasu.crm.scenario.InvalidScenario;
 import io.mawasu.crm.scenario.ScenarioConflict;
 import io.mawasu.crm.scenario.UnknownScenario;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * crm-scenario's exceptions as problem+json: an invalid definition is a 400 naming the
- * step and field, a wrong state a 409, an unknown id a 404.
+ * step and field, a wrong state a 409, an unknown id a 404, a test send the provider
+ * refused a 502.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,6 +35,14 @@ class ScenarioApiProblems {
 	ProblemDetail conflict(ScenarioConflict ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setTitle("Scenario state conflict");
+		return problem;
+	}
+
+	/** The provider did not take the test send: a gateway problem, not the client's. */
+	@ExceptionHandler(TestSendFailed.class)
+	ProblemDetail testSendFailed(TestSendFailed ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage());
+		problem.setTitle("Test send failed");
 		return problem;
 	}
 

@@ -12,6 +12,7 @@ import io.mawasu.crm.delivery.Contents;
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.scenario.InvalidScenario;
 import io.mawasu.crm.scenario.ScenarioConflict;
+import io.mawasu.crm.delivery.TestSendFailed;
 import io.mawasu.crm.scenario.ScenarioStatus;
 import io.mawasu.crm.scenario.ScenarioSummary;
 import io.mawasu.crm.scenario.ScenarioView;
@@ -169,7 +170,7 @@ class ScenarioController {
 			redirect.addFlashAttribute("notice", "scenarios.testSent");
 			redirect.addFlashAttribute("sent", sent);
 		}
-		catch (InvalidScenario | ScenarioConflict ex) {
+		catch (InvalidScenario | ScenarioConflict | TestSendFailed ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/scenarios/" + id;

@@ -168,6 +168,20 @@ class ScenarioApiTests {
 	}
 
 	@Test
+	void aTestSendTheProviderRefusesIsA502AndUnlocksNothing() throws Exception {
+		// this context's SMTP server (localhost:1025) is not running
+		long content = this.contents
+			.create(new ContentRequest("Unsent", Channel.EMAIL, "Hello", "<p>Hello</p>", null, null, null), "test");
+		long id = create(scenario("""
+				[{"key":"s1","type":"SEND","channel":"EMAIL","contentId":%d,"next":"x"},{"key":"x","type":"EXIT"}]"""
+			.formatted(content)));
+		post("/api/scenarios/" + id + "/test-send", "{\"to\":[\"team@example.com\"]}", Role.MARKETER)
+			.andExpect(status().isBadGateway())
+			.andExpect(jsonPath("$.detail", containsString("team@example.com")));
+		post("/api/scenarios/" + id + "/activate", "", Role.MARKETER).andExpect(status().isConflict());
+	}
+
+	@Test
 	void activationNeedsATestSendAfterTheLastEdit() throws Exception {
 		long id = create(scenario(STEPS));
 		post("/api/scenarios/" + id + "/activate", "", Role.MARKETER).andExpect(status().isConflict())
