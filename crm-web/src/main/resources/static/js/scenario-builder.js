@@ -47,7 +47,10 @@
 		if (goal === null) delete def.goal; else def.goal = { type: 'PURCHASE', withinDays: goal };
 		const unanswered = num($('sc-unanswered').value);
 		if (unanswered === null) delete def.exitAfterUnansweredSends; else def.exitAfterUnansweredSends = unanswered;
-		def.quietHours = $('sc-quiet').checked ? { from: $('sc-quiet-from').value, to: $('sc-quiet-to').value } : null;
+		// per-channel windows ("SMS": {...}) written in the JSON view are kept
+		def.quietHours = $('sc-quiet').checked
+			? Object.assign({}, def.quietHours, { from: $('sc-quiet-from').value, to: $('sc-quiet-to').value })
+			: null;
 		save();
 	}
 

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record ScenarioDefinition(String name, long segmentId, int priority, int controlPercent,
 		@Nullable FrequencyCap frequencyCap, @Nullable Goal goal, @Nullable Integer exitAfterUnansweredSends,
-		@Nullable QuietHours quietHours, Reentry reentry, List<Step> steps) {
+		@Nullable QuietHours quietHours, Reentry reentry, List<Step> steps,
+		Map<Channel, @Nullable QuietHours> channelQuietHours) {
 
 	/** Quiet hours when the definition has none: 21:00–09:00 in the shop's zone. */
 	public static final QuietHours DEFAULT_QUIET_HOURS = new QuietHours(LocalTime.of(21, 0), LocalTime.of(9, 0));
@@ -180,9 +181,15 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		return this.steps.stream().filter((s) -> s.key().equals(key)).findFirst();
 	}
 
-	/** The send rules messages of this scenario are checked against. */
-	public io.mawasu.crm.delivery.SendRules sendRules() {
-		return new io.mawasu.crm.delivery.SendRules(this.frequencyCap, this.quietHours);
+	/**
+	 * The send rules a message on {@code channel} is checked against: the channel's own
+	 * quiet hours when the definition gives them ({@code "quietHours":{"from":…,"to":…,
+	 * "SMS":{"from":"20:00","to":"10:00"},"EMAIL":null}}), else the scenario's.
+	 */
+	public io.mawasu.crm.delivery.SendRules sendRules(Channel channel) {
+		QuietHours quiet = this.channelQuietHours.containsKey(channel) ? this.channelQuietHours.get(channel)
+				: this.quietHours;
+		return new io.mawasu.crm.delivery.SendRules(this.frequencyCap, quiet);
 	}
 
 	/**
@@ -227,10 +234,11 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 			unanswered = (int) wholeNumber(root, "exitAfterUnansweredSends", null, 1, 1000, null);
 		}
 		QuietHours quiet = quietHours(root);
+		Map<Channel, @Nullable QuietHours> channelQuiet = channelQuietHours(root);
 		Reentry reentry = reentry(root.get("reentry"));
 		List<Step> steps = steps(root.get("steps"), lookups);
 		return new ScenarioDefinition(nameNode.stringValue().strip(), segmentId, priority, controlPercent, cap, goal,
-				unanswered, quiet, reentry, steps);
+				unanswered, quiet, reentry, steps, channelQuiet);
 	}
 
 	private static boolean present(@Nullable JsonNode node) {
@@ -306,11 +314,38 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		if (!node.isObject()) {
 			throw new InvalidScenario(null, "quietHours", "must be {\"from\":\"21:00\",\"to\":\"09:00\"} or null");
 		}
-		onlyKeys(node, null, "quietHours", Set.of("from", "to"));
-		LocalTime from = time(node.get("from"), "quietHours.from");
-		LocalTime to = time(node.get("to"), "quietHours.to");
+		onlyKeys(node, null, "quietHours", Set.of("from", "to", "EMAIL", "LINE", "SMS"));
+		return window(node, "quietHours");
+	}
+
+	/** Per-channel quiet hours: a window, or null for none on that channel. */
+	private static Map<Channel, @Nullable QuietHours> channelQuietHours(JsonNode root) {
+		Map<Channel, @Nullable QuietHours> windows = new LinkedHashMap<>();
+		JsonNode node = root.get("quietHours");
+		if (node == null || !node.isObject()) {
+			return windows;
+		}
+		for (Channel channel : Channel.values()) {
+			if (node.has(channel.name())) {
+				JsonNode window = node.get(channel.name());
+				String field = "quietHours." + channel.name();
+				if (!window.isNull() && !window.isObject()) {
+					throw new InvalidScenario(null, field, "must be {\"from\":\"21:00\",\"to\":\"09:00\"} or null");
+				}
+				if (window.isObject()) {
+					onlyKeys(window, null, field, Set.of("from", "to"));
+				}
+				windows.put(channel, window.isNull() ? null : window(window, field));
+			}
+		}
+		return windows;
+	}
+
+	private static QuietHours window(JsonNode node, String field) {
+		LocalTime from = time(node.get("from"), field + ".from");
+		LocalTime to = time(node.get("to"), field + ".to");
 		if (from.equals(to)) {
-			throw new InvalidScenario(null, "quietHours", "must not start and end at the same time");
+			throw new InvalidScenario(null, field, "must not start and end at the same time");
 		}
 		return new QuietHours(from, to);
 	}

@@ -214,7 +214,7 @@ public class ScenarioEngine {
 				for (Due row : treated) {
 					entries.add(new Outbox.Entry(Scenarios.SOURCE, scenarioId, send.key(), row.customerId(),
 							send.channel(), send.contentId(), this.contents.variantFor(content, row.customerId()),
-							definition.sendRules()));
+							definition.sendRules(send.channel())));
 				}
 				this.outbox.enqueue(entries);
 				logEvent(ids(treated), send.key(), "QUEUED");

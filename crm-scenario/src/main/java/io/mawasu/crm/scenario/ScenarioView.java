@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.mawasu.crm.delivery.SendRules.FrequencyCap;
 import io.mawasu.crm.delivery.SendRules.QuietHours;
+import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.scenario.ScenarioDefinition.Goal;
 import io.mawasu.crm.scenario.ScenarioDefinition.Reentry;
 import io.mawasu.crm.scenario.ScenarioDefinition.Step;
@@ -43,6 +44,11 @@ public record ScenarioView(long id, String name, ScenarioStatus status, long seg
 			return (this.control == 0) ? 0.0 : (double) this.controlGoal / this.control;
 		}
 
+	}
+
+	/** Per-channel quiet hours that override {@link #quietHours()} (null: none). */
+	public Map<Channel, @Nullable QuietHours> channelQuietHours() {
+		return ScenarioDefinition.stored(this.definitionJson).channelQuietHours();
 	}
 
 	/** Whether a test send happened after the last edit, as activation needs. */

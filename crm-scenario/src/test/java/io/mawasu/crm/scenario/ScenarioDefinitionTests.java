@@ -12,6 +12,7 @@ import io.mawasu.crm.scenario.ScenarioDefinition.Rule;
 import io.mawasu.crm.scenario.ScenarioDefinition.Send;
 import io.mawasu.crm.scenario.ScenarioDefinition.Wait;
 import org.jspecify.annotations.Nullable;
+import io.mawasu.crm.delivery.SendRules.QuietHours;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +75,21 @@ class ScenarioDefinitionTests {
 		assertThat(parse(nullQuiet).quietHours()).isNull();
 		String other = scenario(STEPS).replace("\"21:00\"", "\"22:30\"");
 		assertThat(parse(other).quietHours().from()).isEqualTo(LocalTime.of(22, 30));
+	}
+
+	@Test
+	void quietHoursPerChannelOverrideTheScenariosOwn() {
+		ScenarioDefinition d = parse(scenario(STEPS).replace("{\"from\":\"21:00\",\"to\":\"09:00\"}",
+				"{\"from\":\"21:00\",\"to\":\"09:00\",\"SMS\":{\"from\":\"20:00\",\"to\":\"10:00\"},\"EMAIL\":null}"));
+		assertThat(d.sendRules(Channel.SMS).quietHours())
+			.isEqualTo(new QuietHours(LocalTime.of(20, 0), LocalTime.of(10, 0)));
+		assertThat(d.sendRules(Channel.EMAIL).quietHours()).isNull();
+		assertThat(d.sendRules(Channel.LINE).quietHours()).isEqualTo(ScenarioDefinition.DEFAULT_QUIET_HOURS);
+		assertThat(d.sendRules(Channel.LINE).frequencyCap()).isEqualTo(d.frequencyCap());
+		invalid(scenario(STEPS).replace("{\"from\":\"21:00\",\"to\":\"09:00\"}",
+				"{\"from\":\"21:00\",\"to\":\"09:00\",\"SMS\":{\"from\":\"20:00\"}}"), null, "quietHours.SMS.to");
+		invalid(scenario(STEPS).replace("{\"from\":\"21:00\",\"to\":\"09:00\"}",
+				"{\"from\":\"21:00\",\"to\":\"09:00\",\"FAX\":null}"), null, "quietHours.FAX");
 	}
 
 	@Test

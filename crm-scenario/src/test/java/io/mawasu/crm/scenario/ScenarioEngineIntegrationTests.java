@@ -362,6 +362,20 @@ class ScenarioEngineIntegrationTests {
 	}
 
 	@Test
+	void messagesCarryTheQuietHoursOfTheirChannel() {
+		long id = active(scenario(
+				"\"quietHours\":{\"from\":\"22:00\",\"to\":\"08:00\",\"EMAIL\":{\"from\":\"20:00\",\"to\":\"07:30\"}},",
+				"""
+						[{"key":"s1","type":"SEND","channel":"EMAIL","contentId":%d,"next":"x"},{"key":"x","type":"EXIT"}]"""
+					.formatted(emailContent())));
+		this.engine.runOnce();
+		assertThat(this.jdbc.sql("""
+				select distinct quiet_from || '-' || quiet_to from delivery.message
+				where source_type = 'SCENARIO' and source_id = :id
+				""").param("id", id).query(String.class).list()).containsExactly("20:00:00-07:30:00");
+	}
+
+	@Test
 	void controlMembersAreNeverQueuedButTheirWouldBeTimeIsLogged() {
 		long id = sendScenario(30);
 		this.engine.runOnce();

@@ -126,8 +126,15 @@ class ScenarioApiController {
 		body.put("goal", view.goal());
 		body.put("exitAfterUnansweredSends", view.exitAfterUnansweredSends());
 		QuietHours quiet = view.quietHours();
-		body.put("quietHours",
-				(quiet != null) ? Map.of("from", HH_MM.format(quiet.from()), "to", HH_MM.format(quiet.to())) : null);
+		Map<String, @Nullable Object> quietHours = new LinkedHashMap<>();
+		if (quiet != null) {
+			quietHours.put("from", HH_MM.format(quiet.from()));
+			quietHours.put("to", HH_MM.format(quiet.to()));
+			view.channelQuietHours()
+				.forEach((channel, window) -> quietHours.put(channel.name(), (window != null)
+						? Map.of("from", HH_MM.format(window.from()), "to", HH_MM.format(window.to())) : null));
+		}
+		body.put("quietHours", (quiet != null) ? quietHours : null);
 		body.put("reentry", view.reentry().json());
 		body.put("steps", posted.get("steps"));
 		body.put("createdBy", view.createdBy());

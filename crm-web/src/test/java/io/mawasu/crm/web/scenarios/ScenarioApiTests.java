@@ -168,6 +168,17 @@ class ScenarioApiTests {
 	}
 
 	@Test
+	void quietHoursPerChannelAreKeptAndShown() throws Exception {
+		long id = create(scenario(STEPS).replace("\"quietHours\":{\"from\":\"21:00\",\"to\":\"09:00\"}",
+				"\"quietHours\":{\"from\":\"21:00\",\"to\":\"09:00\",\"SMS\":{\"from\":\"20:00\",\"to\":\"10:00\"},\"EMAIL\":null}"));
+		this.mvc.perform(get("/api/scenarios/{id}", id).with(TestUsers.basic(Role.ANALYST)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.quietHours.from").value("21:00"))
+			.andExpect(jsonPath("$.quietHours.SMS.to").value("10:00"))
+			.andExpect(jsonPath("$.quietHours.EMAIL").isEmpty());
+	}
+
+	@Test
 	void aTestSendTheProviderRefusesIsA502AndUnlocksNothing() throws Exception {
 		// this context's SMTP server (localhost:1025) is not running
 		long content = this.contents
