@@ -3,12 +3,14 @@ package io.mawasu.crm.web.customers;
 import java.util.List;
 
 import io.mawasu.crm.delivery.DeliveryHistory;
+import io.mawasu.crm.delivery.TimelineEntry;
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.domain.customer.CustomerDetail;
 import io.mawasu.crm.domain.customer.CustomerPage;
 import io.mawasu.crm.domain.customer.CustomerQueries;
 import io.mawasu.crm.domain.customer.CustomerRepository;
 import io.mawasu.crm.domain.customer.Gender;
+import io.mawasu.crm.web.security.PiiMasking;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -76,8 +78,21 @@ class CustomerController {
 		model.addAttribute("timeline",
 				this.repository.findByExternalId(externalId)
 					.map((c) -> this.deliveries.timeline(java.util.Objects.requireNonNull(c.getId()), TIMELINE_SIZE))
-					.orElse(List.of()));
+					.orElse(List.of())
+					.stream()
+					.map(CustomerController::maskedForCurrentUser)
+					.toList());
 		return DETAIL_VIEW;
+	}
+
+	/** Providers quote the recipient in their errors: masked for roles without PII. */
+	private static TimelineEntry maskedForCurrentUser(TimelineEntry e) {
+		if (PiiMasking.currentUserSeesPii() || e.error() == null) {
+			return e;
+		}
+		return new TimelineEntry(e.messageId(), e.createdAt(), e.sourceType(), e.sourceId(), e.stepKey(), e.channel(),
+				e.contentId(), e.variant(), e.state(), e.skipReason(), PiiMasking.text(e.error()), e.sentAt(),
+				e.openedAt(), e.clickedAt());
 	}
 
 }

@@ -15,6 +15,7 @@ import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.domain.customer.Customer;
 import io.mawasu.crm.domain.customer.CustomerRepository;
 import io.mawasu.crm.web.DisplayFormats;
+import io.mawasu.crm.web.security.PiiMasking;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -68,11 +69,15 @@ class DeliveriesController {
 			.findAllById(stats.recentFailures().stream().map(DeliveryStats.Failure::customerId).distinct().toList())) {
 			externalIds.put(c.getId(), c.getExternalId());
 		}
-		model.addAttribute("failures", stats.recentFailures()
-			.stream()
-			.map((f) -> new FailureRow(f.messageId(), this.formats.dateTime(f.at()), f.channel(),
-					externalIds.get(f.customerId()), f.sourceType() + " " + f.sourceId(), f.stepKey(), f.error()))
-			.toList());
+		// providers quote the recipient in their errors: masked for roles without PII
+		boolean seesPii = PiiMasking.currentUserSeesPii();
+		model.addAttribute("failures",
+				stats.recentFailures()
+					.stream()
+					.map((f) -> new FailureRow(f.messageId(), this.formats.dateTime(f.at()), f.channel(),
+							externalIds.get(f.customerId()), f.sourceType() + " " + f.sourceId(), f.stepKey(),
+							String.valueOf(PiiMasking.textFor(f.error(), seesPii))))
+					.toList());
 		chart(stats, model);
 		return VIEW;
 	}

@@ -1,5 +1,8 @@
 package io.mawasu.crm.web.security;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -79,6 +82,31 @@ public final class PiiMasking {
 
 	public static @Nullable String phoneFor(@Nullable String phone, boolean seesPii) {
 		return seesPii ? phone : phone(phone);
+	}
+
+	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
+	private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d -]{8,}\\d");
+
+	private static final Pattern LINE_USER = Pattern.compile("U[0-9a-f]{32}");
+
+	/**
+	 * Masks the addresses inside a free text, such as a provider's error message that
+	 * quotes the recipient: emails and phone numbers as {@link #email} and {@link #phone}
+	 * do, LINE user ids down to their last four characters.
+	 */
+	public static @Nullable String text(@Nullable String text) {
+		if (text == null || text.isEmpty()) {
+			return text;
+		}
+		String masked = EMAIL.matcher(text).replaceAll((m) -> Matcher.quoteReplacement(email(m.group())));
+		masked = PHONE.matcher(masked).replaceAll((m) -> Matcher.quoteReplacement(phone(m.group())));
+		return LINE_USER.matcher(masked)
+			.replaceAll((m) -> Matcher.quoteReplacement("U***" + m.group().substring(m.group().length() - 4)));
+	}
+
+	public static @Nullable String textFor(@Nullable String text, boolean seesPii) {
+		return seesPii ? text : text(text);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -32,7 +33,7 @@ class DeliveriesPageTests {
 	@BeforeEach
 	void seed() {
 		this.externalId = "deliv-" + UUID.randomUUID();
-		this.error = "550 mailbox unavailable " + UUID.randomUUID();
+		this.error = "550 mailbox unavailable " + UUID.randomUUID() + " <aiko@example.jp>";
 		this.jdbc.sql("insert into domain.customer (external_id, name, email) values (:id, 'Aiko', 'aiko@example.jp')")
 			.param("id", this.externalId)
 			.update();
@@ -60,7 +61,8 @@ class DeliveriesPageTests {
 			.andExpect(content().string(containsString("id=\"stuck\"")))
 			.andExpect(content().string(containsString("id=\"hourly-chart\"")))
 			.andExpect(content().string(containsString("Outcomes per channel and hour")))
-			.andExpect(content().string(containsString(this.error)))
+			.andExpect(content().string(containsString(masked(this.error))))
+			.andExpect(content().string(not(containsString("aiko@example.jp"))))
 			.andExpect(content().string(containsString("href=\"/customers/" + this.externalId + "\"")))
 			.andExpect(content().string(containsString("SCENARIO 990001 / s2")));
 		this.mvc
@@ -80,13 +82,26 @@ class DeliveriesPageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"timeline-table\"")))
 			.andExpect(content().string(containsString("No opt-in for the channel (or opted out)")))
-			.andExpect(content().string(containsString(this.error)))
+			.andExpect(content().string(containsString(masked(this.error))))
 			.andExpect(content().string(containsString("Scenario 990001, step s1")));
+		this.mvc.perform(get("/customers/{id}", this.externalId).with(user("m").roles("MARKETER")))
+			.andExpect(content().string(containsString(html(this.error))));
+		this.mvc.perform(get("/deliveries").with(user("m").roles("ADMIN")))
+			.andExpect(content().string(containsString(html(this.error))));
 		this.mvc
 			.perform(get("/customers/{id}", this.externalId).with(user("a").roles("ANALYST"))
 				.header("Accept-Language", "ja"))
 			.andExpect(content().string(containsString("チャネルの配信同意がない")))
 			.andExpect(content().string(containsString("送信済み")));
+	}
+
+	/** Providers quote the recipient: roles without PII see the address masked. */
+	static String masked(String error) {
+		return html(error.replace("aiko@example.jp", "a***@example.jp"));
+	}
+
+	static String html(String text) {
+		return text.replace("<", "&lt;").replace(">", "&gt;");
 	}
 
 }

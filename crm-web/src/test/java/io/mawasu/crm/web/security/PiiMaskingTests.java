@@ -48,6 +48,19 @@ class PiiMaskingTests {
 	}
 
 	@Test
+	void masksAddressesInsideAProvidersErrorText() {
+		assertThat(PiiMasking.text("550 5.1.1 <taro@example.com>: Recipient address rejected"))
+			.isEqualTo("550 5.1.1 <t***@example.com>: Recipient address rejected");
+		assertThat(PiiMasking.text("21211: The 'To' number +81 90 1234 5678 is not a valid phone number"))
+			.isEqualTo("21211: The 'To' number +81 9* **** 5678 is not a valid phone number");
+		assertThat(PiiMasking.text("400 invalid to: U4af4980629a1b2c3d4e5f60718293a4b"))
+			.isEqualTo("400 invalid to: U***3a4b");
+		assertThat(PiiMasking.text("SMTP connection failed: localhost, 1025; timeout 5000"))
+			.isEqualTo("SMTP connection failed: localhost, 1025; timeout 5000");
+		assertThat(PiiMasking.textFor("taro@example.com", true)).isEqualTo("taro@example.com");
+	}
+
+	@Test
 	void onlyAnalystsAndManagersSeeMaskedValues() {
 		assertThat(PiiMasking.seesPii(null)).isFalse();
 		assertThat(PiiMasking.seesPii(user(Role.ANALYST))).isFalse();
