@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * 32 bits of md5("scenarioId:customerId") mod 10000 fall below controlPercent × 100 —
  * stable across runs and instances, and independent between scenarios. A customer whom
  * another ACTIVE scenario of higher priority (higher number; on a tie the older scenario)
- * holds is recorded EXITED PRIORITY at once.
+ * holds is recorded EXITED PRIORITY at once; customers it takes leave scenarios of lower
+ * priority with PRIORITY.
  * <p>
  * Only members reachable on at least one channel the scenario sends on (a current OPT_IN,
  * not blacklisted) are enrolled, before the group is drawn: otherwise CONTROL would keep
@@ -58,7 +59,7 @@ class Enrolments {
 		}
 		String entryWait = (definition.entry() instanceof Wait wait) ? wait.duration() : "PT0S";
 		Reentry reentry = definition.reentry();
-		return this.jdbc.sql("""
+		int enrolled = this.jdbc.sql("""
 				with members as (
 					select distinct m.customer_id from unnest(cast(:members as bigint[])) as m (customer_id)
 					where cardinality(cast(:channels as text[])) = 0
@@ -116,6 +117,28 @@ class Enrolments {
 			.param("entry", definition.entry().key())
 			.param("entryWait", entryWait)
 			.update();
+		preemptLowerPriorities(scenarioId, priority);
+		return enrolled;
+	}
+
+	/**
+	 * A customer is in one scenario at a time: the ones this scenario now holds leave
+	 * every active or paused scenario of lower priority (on a tie, the newer one) with
+	 * PRIORITY, so a later, more important scenario takes them over.
+	 */
+	private void preemptLowerPriorities(long scenarioId, int priority) {
+		this.jdbc.sql("""
+				with gone as (
+					update scenario.enrollment o set state = 'EXITED', exit_reason = 'PRIORITY', exited_at = now()
+					from scenario.scenario s, scenario.enrollment mine
+					where s.id = o.scenario_id and o.state = 'ACTIVE' and o.scenario_id <> :scenario
+						and s.status in ('ACTIVE', 'PAUSED')
+						and (s.priority < :priority or (s.priority = :priority and s.id > :scenario))
+						and mine.scenario_id = :scenario and mine.customer_id = o.customer_id and mine.state = 'ACTIVE'
+					returning o.id, o.step_key)
+				insert into scenario.enrollment_event (enrollment_id, step_key, kind)
+				select id, step_key, 'EXITED' from gone
+				""").param("scenario", scenarioId).param("priority", priority).update();
 	}
 
 	/**

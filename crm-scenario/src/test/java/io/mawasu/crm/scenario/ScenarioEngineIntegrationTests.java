@@ -271,6 +271,14 @@ class ScenarioEngineIntegrationTests {
 		assertThat(this.scenarios.find(high).orElseThrow().enrollments().active()).isEqualTo(2400);
 		long tie = active(scenario("\"priority\":50,", steps));
 		assertThat(exitsOf(tie)).containsExactlyEntriesOf(Map.of("PRIORITY", 2400L));
+		// a more important scenario started later takes the customers over
+		long top = active(scenario("\"priority\":90,", steps));
+		assertThat(this.scenarios.find(top).orElseThrow().enrollments().active()).isEqualTo(2400);
+		assertThat(exitsOf(high)).containsExactlyEntriesOf(Map.of("PRIORITY", 2400L));
+		assertThat(this.jdbc.sql("""
+				select count(*) from (select customer_id from scenario.enrollment where state = 'ACTIVE'
+					group by customer_id having count(*) > 1) twice
+				""").query(Long.class).single()).isZero();
 	}
 
 	@Test
