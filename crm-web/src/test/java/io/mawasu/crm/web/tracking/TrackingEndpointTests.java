@@ -16,6 +16,8 @@ import io.mawasu.crm.delivery.TrackingTokens.Target;
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.domain.consent.ConsentStatus;
 import io.mawasu.crm.domain.consent.Consents;
+import io.mawasu.crm.segmentation.SegmentRule;
+import io.mawasu.crm.segmentation.Segments;
 import io.mawasu.crm.web.CrmIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,9 @@ class TrackingEndpointTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Segments segments;
 
 	String prefix;
 
@@ -93,6 +98,8 @@ class TrackingEndpointTests {
 
 	@Test
 	void theOpenPixelIsAnUncachedGifForAnyToken() throws Exception {
+		SegmentRule openedToday = SegmentRule.parse("{\"field\":\"openedWithinDays\",\"op\":\"lte\",\"value\":1}");
+		long openedBefore = this.segments.count(openedToday).size();
 		this.mvc.perform(get("/t/o/" + token(Kind.OPEN, 0)))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType(MediaType.IMAGE_GIF))
@@ -100,6 +107,8 @@ class TrackingEndpointTests {
 			.andExpect(content().bytes(TrackingController.PIXEL));
 		this.mvc.perform(get("/t/o/forged.token")).andExpect(status().isOk());
 		assertThat(events("OPENED")).isEqualTo(1);
+		// the open reaches segmentation's engagement fields through crm-domain
+		assertThat(this.segments.count(openedToday).size()).isEqualTo(openedBefore + 1);
 	}
 
 	@Test
