@@ -142,6 +142,8 @@ class ScenarioPageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"scenario-status\">Active<")))
 			.andExpect(content().string(containsString("id=\"four-r-panel\"")))
+			.andExpect(content().string(containsString("id=\"reach-EMAIL\"")))
+			.andExpect(content().string(containsString("id=\"realistic\"")))
 			.andExpect(content().string(containsString("id=\"response-treatment\">2<")))
 			.andExpect(content().string(containsString("id=\"response-treatment-goal\">0<")));
 		// the entry segment's own 4R panel now shows the scenario's Response

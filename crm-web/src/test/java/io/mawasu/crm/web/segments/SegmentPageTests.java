@@ -93,6 +93,8 @@ class SegmentPageTests {
 		this.mvc.perform(get("/segments/{id}", id).with(user("a").roles("ANALYST")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"snapshot-table\"")))
+			.andExpect(content().string(containsString("id=\"realistic\"")))
+			.andExpect(content().string(containsString("id=\"reach-EMAIL\"")))
 			.andExpect(content().string(containsString("No scenario enters from this segment yet")))
 			.andExpect(content().string(not(containsString("id=\"segment-refresh\""))));
 		this.mvc.perform(post("/segments/{id}/refresh", id).with(user("m").roles("MARKETER")).with(csrf()))
