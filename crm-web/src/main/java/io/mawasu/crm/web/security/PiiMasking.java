@@ -86,7 +86,9 @@ public final class PiiMasking {
 
 	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
-	private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d -]{8,}\\d");
+	// 10 to 15 digits with single spaces or hyphens, standing alone: not a run of digits
+	// inside a UUID or message id
+	private static final Pattern PHONE = Pattern.compile("(?<![\\w-])\\+?\\d(?:[ -]?\\d){9,14}(?![\\w-])");
 
 	private static final Pattern LINE_USER = Pattern.compile("U[0-9a-f]{32}");
 

@@ -57,6 +57,9 @@ class PiiMaskingTests {
 			.isEqualTo("400 invalid to: U***3a4b");
 		assertThat(PiiMasking.text("SMTP connection failed: localhost, 1025; timeout 5000"))
 			.isEqualTo("SMTP connection failed: localhost, 1025; timeout 5000");
+		assertThat(PiiMasking.text("queued as d0948164-98ef-4f5b-a134-3b6f0b0362a3 (id 1234567890123)"))
+			.isEqualTo("queued as d0948164-98ef-4f5b-a134-3b6f0b0362a3 (id 123******0123)");
+		assertThat(PiiMasking.text("to 090-1234-5678.")).isEqualTo("to 090-****-5678.");
 		assertThat(PiiMasking.textFor("taro@example.com", true)).isEqualTo("taro@example.com");
 	}
 
