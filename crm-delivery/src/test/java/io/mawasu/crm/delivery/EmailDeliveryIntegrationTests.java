@@ -9,9 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mawasu.crm.testing.TestMail;
 import io.mawasu.crm.DeliveryTestApplication;
 import io.mawasu.crm.delivery.send.ChannelSender;
 import io.mawasu.crm.domain.consent.Channel;
@@ -40,14 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmailDeliveryIntegrationTests {
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static GreenMailExtension greenMail = TestMail.server();
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "localhost");
-		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		TestMail.register(registry, greenMail);
 	}
 
 	@Autowired

@@ -3,9 +3,8 @@ package io.mawasu.crm.delivery;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mawasu.crm.testing.TestMail;
 import io.mawasu.crm.DeliveryTestApplication;
 import io.mawasu.crm.domain.consent.Channel;
 import jakarta.mail.internet.MimeMessage;
@@ -34,9 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class TestSendsIntegrationTests {
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static GreenMailExtension greenMail = TestMail.server();
 
 	@RegisterExtension
 	static WireMockExtension providers = WireMockExtension.newInstance()
@@ -45,8 +42,7 @@ class TestSendsIntegrationTests {
 
 	@DynamicPropertySource
 	static void providers(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "localhost");
-		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		TestMail.register(registry, greenMail);
 		registry.add("crm.delivery.line.base-url", providers::baseUrl);
 		registry.add("crm.delivery.line.channel-access-token", () -> "line-token");
 		registry.add("crm.delivery.sms.base-url", providers::baseUrl);

@@ -2,9 +2,8 @@ package io.mawasu.crm.scenario;
 
 import java.util.List;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mawasu.crm.testing.TestMail;
 import io.mawasu.crm.ScenarioTestApplication;
 import io.mawasu.crm.delivery.ContentRequest;
 import io.mawasu.crm.delivery.Contents;
@@ -32,14 +31,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ScenarioTestSendIntegrationTests {
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static GreenMailExtension greenMail = TestMail.server();
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "localhost");
-		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		TestMail.register(registry, greenMail);
 	}
 
 	@Autowired

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mawasu.crm.testing.TestMail;
 import io.mawasu.crm.DeliveryTestApplication;
 import io.mawasu.crm.delivery.DeliveryProperties;
 import io.mawasu.crm.delivery.RenderedMessage;
@@ -32,14 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmailSenderTests {
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static GreenMailExtension greenMail = TestMail.server();
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "localhost");
-		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		TestMail.register(registry, greenMail);
 	}
 
 	@Autowired

@@ -3,9 +3,8 @@ package io.mawasu.crm.web.scenarios;
 import java.util.List;
 import java.util.UUID;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mawasu.crm.testing.TestMail;
 import io.mawasu.crm.delivery.ContentRequest;
 import io.mawasu.crm.delivery.Contents;
 import io.mawasu.crm.domain.consent.Channel;
@@ -40,14 +39,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ScenarioTestSendApiTests {
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static GreenMailExtension greenMail = TestMail.server();
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "localhost");
-		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		TestMail.register(registry, greenMail);
 	}
 
 	@Autowired
