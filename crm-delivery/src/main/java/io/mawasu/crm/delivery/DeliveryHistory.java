@@ -105,6 +105,27 @@ public class DeliveryHistory {
 		return unanswered;
 	}
 
+	/**
+	 * Of the customers of {@code since}, those who opened the message of that source and
+	 * step created at or after their own time (a re-entered customer's earlier cycle does
+	 * not count).
+	 */
+	public Set<Long> openedSince(String sourceType, long sourceId, String stepKey, Map<Long, Instant> since) {
+		throw new UnsupportedOperationException("contract only");
+	}
+
+	/** As {@link #openedSince}, for clicks. */
+	public Set<Long> clickedSince(String sourceType, long sourceId, String stepKey, Map<Long, Instant> since) {
+		throw new UnsupportedOperationException("contract only");
+	}
+
+	/**
+	 * As {@link #unansweredSends}, counting only messages created at or after each time.
+	 */
+	public Map<Long, Integer> unansweredSendsSince(String sourceType, long sourceId, Map<Long, Instant> since) {
+		throw new UnsupportedOperationException("contract only");
+	}
+
 	/** A customer's messages and skips, newest first. */
 	public List<TimelineEntry> timeline(long customerId, int limit) {
 		return this.jdbc.sql("""

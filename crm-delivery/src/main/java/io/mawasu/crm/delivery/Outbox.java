@@ -41,7 +41,12 @@ public class Outbox {
 	 * it, {@code rules} the frequency cap and quiet hours checked when it is sent.
 	 */
 	public record Entry(String sourceType, long sourceId, String stepKey, long customerId, Channel channel,
-			@Nullable Long contentId, @Nullable String variant, SendRules rules) {
+			@Nullable Long contentId, @Nullable String variant, SendRules rules, @Nullable Instant visit) {
+
+		public Entry(String sourceType, long sourceId, String stepKey, long customerId, Channel channel,
+				@Nullable Long contentId, @Nullable String variant, SendRules rules) {
+			this(sourceType, sourceId, stepKey, customerId, channel, contentId, variant, rules, null);
+		}
 
 		public Entry(String sourceType, long sourceId, String stepKey, long customerId, Channel channel,
 				@Nullable Long contentId, @Nullable String variant) {

@@ -72,4 +72,13 @@ public class SendEligibility {
 		return blocked;
 	}
 
+	/**
+	 * Of {@code customerIds}, those who may be messaged on at least one of
+	 * {@code channels} (the same checks as {@link #blocked}), in one statement.
+	 */
+	@Transactional(readOnly = true)
+	public long[] reachable(Collection<Channel> channels, long[] customerIds) {
+		throw new UnsupportedOperationException("contract only");
+	}
+
 }

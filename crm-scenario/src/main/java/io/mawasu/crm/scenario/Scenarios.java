@@ -326,4 +326,16 @@ public class Scenarios {
 		return (at != null) ? at.toInstant() : null;
 	}
 
+	/**
+	 * Runs a lifecycle transition; {@link ScenarioConflict} when the status forbids it.
+	 */
+	public ScenarioView transition(long id, ScenarioAction action) {
+		throw new UnsupportedOperationException("contract only");
+	}
+
+	/** The Response of every scenario entering from the segment, in one query. */
+	public java.util.List<ScenarioResponse> responses(long segmentId) {
+		throw new UnsupportedOperationException("contract only");
+	}
+
 }
