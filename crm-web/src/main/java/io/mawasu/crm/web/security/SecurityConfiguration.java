@@ -36,6 +36,8 @@ class SecurityConfiguration {
 
 	static final String[] CONTENT_EDITORS = { Role.ADMIN.name(), Role.MARKETER.name(), Role.CONTENT_EDITOR.name() };
 
+	static final String[] VALUE_ANALYSTS = { Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name() };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
@@ -67,6 +69,10 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/contents", "/api/contents/**")
 				.hasAnyRole(CONTENT_EDITORS)
+				.requestMatchers("/api/clv/**", "/api/customers/*/clv")
+				.hasAnyRole(VALUE_ANALYSTS)
+				.requestMatchers("/api/segments/*/audience.csv")
+				.hasAnyRole(IMPORTERS)
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
@@ -126,6 +132,8 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/contents", "/contents/**")
 			.hasAnyRole(CONTENT_EDITORS)
+			.requestMatchers("/clv", "/clv/**", "/journey", "/journey/**")
+			.hasAnyRole(VALUE_ANALYSTS)
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
