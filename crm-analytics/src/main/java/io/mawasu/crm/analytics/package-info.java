@@ -3,7 +3,8 @@
  * PDCA cycles and KPT boards. Owns the {@code analytics} schema.
  */
 @ApplicationModule(displayName = "Analytics",
-		allowedDependencies = { "domain :: customer", "domain :: order", "segmentation", "delivery", "scenario" })
+		allowedDependencies = { "domain :: customer", "domain :: order", "domain :: consent", "segmentation",
+				"delivery", "scenario" })
 @NullMarked
 package io.mawasu.crm.analytics;
 

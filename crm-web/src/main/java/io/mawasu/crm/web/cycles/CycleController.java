@@ -63,9 +63,13 @@ class CycleController {
 
 	private final AuditLog audit;
 
+	private final SummarySheet sheet;
+
 	private final Clock clock;
 
-	CycleController(Cycles cycles, KptBoards boards, CycleUsers users, AuditLog audit, ObjectProvider<Clock> clock) {
+	CycleController(Cycles cycles, KptBoards boards, CycleUsers users, AuditLog audit, SummarySheet sheet,
+			ObjectProvider<Clock> clock) {
+		this.sheet = sheet;
 		this.cycles = cycles;
 		this.boards = boards;
 		this.users = users;
@@ -146,6 +150,15 @@ class CycleController {
 			redirect.addFlashAttribute("failure", ex.getMessage());
 			return "redirect:/cycles/" + id + "?tab=act";
 		}
+	}
+
+	/** The print page of the one-page summary (the PDF's template, without the PDF). */
+	@GetMapping("/cycles/{id}/summary")
+	String summary(@PathVariable long id, Model model, Authentication user) {
+		CycleView cycle = this.cycles.find(id).orElseThrow(() -> UnknownCycle.cycle(id));
+		model.addAllAttributes(this.sheet.model(cycle, user.getName()));
+		model.addAttribute("pdf", false);
+		return SummarySheet.TEMPLATE;
 	}
 
 	@GetMapping("/cycles/{id}/kpt")

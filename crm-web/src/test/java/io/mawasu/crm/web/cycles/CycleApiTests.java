@@ -247,7 +247,8 @@ class CycleApiTests {
 		assertThat(response.getContentType()).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE);
 		long card = cardId(id, "KEEP", "朝の配信が効いた", Role.MARKETER);
 		await(response, "朝の配信が効いた");
-		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("event:card").contains("\"id\":" + card);
+		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("event:card")
+			.contains("\"id\":" + card);
 		vote(card, Role.ANALYST);
 		await(response, "\"votes\":1");
 		this.mvc.perform(delete("/api/kpt/cards/{id}", card).with(TestUsers.basic(Role.MARKETER)))
