@@ -165,7 +165,7 @@ class EmailDeliveryIntegrationTests {
 			@Autowired List<ChannelSender> senders) throws Exception {
 		List<Long> customers = new ArrayList<>();
 		for (int i = 0; i < 500; i++) {
-			customers.add(customer("k" + i, ConsentStatus.OPT_IN));
+			customers.add(customer("lease" + i, ConsentStatus.OPT_IN));
 		}
 		enqueue(3, customers);
 		ChannelSender smtp = senders.stream().filter((s) -> s.channel() == Channel.EMAIL).findFirst().orElseThrow();
