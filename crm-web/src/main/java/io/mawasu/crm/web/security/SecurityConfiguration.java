@@ -36,6 +36,13 @@ class SecurityConfiguration {
 
 	static final String[] CONTENT_EDITORS = { Role.ADMIN.name(), Role.MARKETER.name(), Role.CONTENT_EDITOR.name() };
 
+	/** Who reads the Check: results, statistics and KPIs. */
+	static final String[] CHECK_READERS = { Role.ANALYST.name(), Role.MANAGER.name(), Role.MARKETER.name(),
+			Role.ADMIN.name() };
+
+	/** Who sets KPI targets. */
+	static final String[] KPI_WRITERS = { Role.MARKETER.name(), Role.MANAGER.name(), Role.ADMIN.name() };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
@@ -67,6 +74,13 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/contents", "/api/contents/**")
 				.hasAnyRole(CONTENT_EDITORS)
+				.requestMatchers(HttpMethod.GET, "/api/kpis", "/api/kpis/**", "/api/stats/**",
+						"/api/scenarios/*/metrics", "/api/scenarios/*/metrics/**")
+				.hasAnyRole(CHECK_READERS)
+				.requestMatchers("/api/kpis", "/api/kpis/**")
+				.hasAnyRole(KPI_WRITERS)
+				.requestMatchers("/api/analytics/**")
+				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
@@ -108,6 +122,11 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/contents", "/contents/**")
 			.hasAnyRole(CONTENT_EDITORS)
+			.requestMatchers(HttpMethod.GET, "/kpis", "/scenarios/*/results", "/scenarios/*/results.csv",
+					"/scenarios/*/results/**", "/scenarios/*/launch-check")
+			.hasAnyRole(CHECK_READERS)
+			.requestMatchers("/kpis", "/kpis/**")
+			.hasAnyRole(KPI_WRITERS)
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
