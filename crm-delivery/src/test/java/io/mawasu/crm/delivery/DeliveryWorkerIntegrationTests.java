@@ -1,5 +1,6 @@
 package io.mawasu.crm.delivery;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,6 +175,37 @@ class DeliveryWorkerIntegrationTests {
 			.containsEntry(blacklisted, "SUPPRESSED BLACKLISTED");
 		assertThat(this.recorded.stream(MessageSkipped.class)).extracting((e) -> e.message().customerId())
 			.containsExactlyInAnyOrder(optedOut, blacklisted);
+	}
+
+	/**
+	 * A customer whose name is a URL: the name goes out as plain text, and no click token
+	 * of the message leads anywhere but the content's own link, which is tracked although
+	 * its href is unquoted.
+	 */
+	@Test
+	void aUrlFromCustomerDataIsNeverTrackedAndAnUnquotedContentLinkIs(@Autowired Tracking tracking) {
+		this.content = this.contents.create(new ContentRequest("Redirect", Channel.EMAIL, "Hi {{name}}",
+				"<html><body><p>Hello {{name}}</p><a href=https://shop.example.com/sale>Sale</a></body></html>", null,
+				null, null), "tester");
+		long id = customer("evil", true, ConsentStatus.OPT_IN);
+		this.jdbc.sql("update domain.customer set name = 'http://evil.test/x' where id = :id").param("id", id).update();
+		enqueue(13, "s1", SendRules.NONE, id);
+
+		worker(recording(), 200, Clock.systemUTC()).runOnce();
+
+		Outgoing out = this.sent.get(0);
+		String click = this.urls.click(out.messageId(), 0);
+		assertThat(out.message().html()).contains("href=\"" + click + "\"")
+			.contains("Hello http://evil.test/x")
+			.doesNotContain("href=https://shop.example.com");
+		assertThat(out.message().text()).contains("Hello http://evil.test/x").contains("Sale (" + click + ")");
+		assertThat(out.message().links()).containsExactly("https://shop.example.com/sale");
+		List<URI> targets = new ArrayList<>();
+		for (int link = 0; link < 5; link++) {
+			String url = this.urls.click(out.messageId(), link);
+			tracking.click(url.substring(url.indexOf("/t/c/") + 5)).ifPresent(targets::add);
+		}
+		assertThat(targets).containsExactly(URI.create("https://shop.example.com/sale"));
 	}
 
 	@Test
