@@ -168,7 +168,7 @@ class CyclesIntegrationTests {
 		assertThat(this.cycles.list(false, Stage.DO)).extracting(CycleView::id).contains(cycleId);
 
 		this.clock.advance(Duration.ofHours(1));
-		Instant sent = this.clock.instant();
+		Instant sent = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		this.jdbc.sql("""
 				insert into delivery.message (source_type, source_id, step_key, customer_id, channel, state, sent_at)
 				select 'SCENARIO', :scenario, 'w1', id, 'EMAIL', 'SENT', :at from domain.customer

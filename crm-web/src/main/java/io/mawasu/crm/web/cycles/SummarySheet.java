@@ -87,8 +87,9 @@ class SummarySheet {
 
 	/** What the sheet shows, already cut to size. */
 	record Sheet(CycleView cycle, String title, String hypothesis, String kgiName, @Nullable String segmentName,
-			@Nullable SegmentCount segment, List<CycleView.LinkedScenario> scenarios, Map<Long, String> scenarioNames,
-			List<Decision> decisions, List<Card> tries, List<Card> problems, List<Card> keeps) {
+			@Nullable SegmentCount segment, List<CycleView.LinkedScenario> scenarios, List<KpiView> kpis,
+			Map<Long, String> scenarioNames, List<Decision> decisions, List<Card> tries, List<Card> problems,
+			List<Card> keeps) {
 	}
 
 	record Decision(String scenario, String decision, String reason) {
