@@ -27,7 +27,8 @@ import io.mawasu.crm.segmentation.SegmentRule.Not;
  * {@code is distinct from} and {@code notIn} as {@code (… in …) is not true}, so
  * {@code not} is always the exact complement. Behavioural fields read
  * {@code domain.customer_summary} (one row per customer); r/f/m/rfmSegment the latest
- * finished RFM run; days are calendar days in the shop's zone up to {@code today}.
+ * finished RFM run; pAlive/expectedPurchases/predictedClv the newest CLV fit; days are
+ * calendar days in the shop's zone up to {@code today}.
  */
 public final class RuleCompiler {
 
@@ -35,6 +36,9 @@ public final class RuleCompiler {
 
 	static final String RFM_JOIN = "left join segmentation.rfm_score rs on rs.customer_id = c.id and rs.run_id = "
 			+ "(select max(id) from segmentation.rfm_run where status = 'DONE')";
+
+	static final String CLV_JOIN = "left join segmentation.clv_prediction cp on cp.customer_id = c.id and cp.fit_id = "
+			+ "(select max(id) from segmentation.clv_fit)";
 
 	private final LocalDate today;
 
@@ -45,6 +49,8 @@ public final class RuleCompiler {
 	private boolean summary;
 
 	private boolean rfm;
+
+	private boolean clv;
 
 	private RuleCompiler(LocalDate today, ZoneId zone) {
 		this.today = today;
@@ -61,6 +67,9 @@ public final class RuleCompiler {
 		}
 		if (compiler.rfm) {
 			from.append("\n").append(RFM_JOIN);
+		}
+		if (compiler.clv) {
+			from.append("\n").append(CLV_JOIN);
 		}
 		return new CompiledRule(from.toString(), where, compiler.parameters);
 	}
@@ -109,6 +118,9 @@ public final class RuleCompiler {
 			case R -> rfm("rs.r");
 			case F -> rfm("rs.f");
 			case M -> rfm("rs.m");
+			case P_ALIVE -> clv("cp.p_alive");
+			case EXPECTED_PURCHASES -> clv("cp.expected_purchases");
+			case PREDICTED_CLV -> clv("cp.clv");
 			default -> throw new IllegalStateException("No SQL expression for " + field);
 		};
 	}
@@ -246,6 +258,11 @@ public final class RuleCompiler {
 
 	private String rfm(String expression) {
 		this.rfm = true;
+		return expression;
+	}
+
+	private String clv(String expression) {
+		this.clv = true;
 		return expression;
 	}
 
