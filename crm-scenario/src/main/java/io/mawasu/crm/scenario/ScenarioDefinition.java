@@ -235,6 +235,10 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		if (nameNode == null || !nameNode.isString() || nameNode.stringValue().isBlank()) {
 			throw new InvalidScenario(null, "name", "is missing: give the scenario a name");
 		}
+		if (nameNode.stringValue().length() > 200) {
+			throw new InvalidScenario(null, "name",
+					"has " + nameNode.stringValue().length() + " characters; at most 200 are allowed");
+		}
 		long segmentId = wholeNumber(root, "segmentId", null, 1, Long.MAX_VALUE, null);
 		if (lookups != null && !lookups.segmentExists(segmentId)) {
 			throw new InvalidScenario(null, "segmentId", "is not a segment: no segment has id " + segmentId);
