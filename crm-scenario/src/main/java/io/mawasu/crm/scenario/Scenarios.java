@@ -216,8 +216,14 @@ public class Scenarios {
 	public ScenarioView transition(long id, ScenarioAction action) {
 		ScenarioStatus status = lockStatus(id);
 		if (!status.actions().contains(action)) {
-			throw new ScenarioConflict("Scenario " + id + " is " + status + "; " + action.path() + " is not possible"
-					+ (status.actions().isEmpty() ? "" : " (possible: "
+			String needs = switch (action) {
+				case ACTIVATE -> "a DRAFT scenario";
+				case PAUSE -> "an ACTIVE scenario";
+				case RESUME -> "a PAUSED scenario";
+				case ARCHIVE -> "a scenario that is not ARCHIVED yet";
+			};
+			throw new ScenarioConflict("Scenario " + id + " is " + status + "; " + action.path() + " needs " + needs
+					+ (status.actions().isEmpty() ? "" : " (possible now: "
 							+ String.join(", ", status.actions().stream().map(ScenarioAction::path).toList()) + ")"));
 		}
 		ScenarioStatus to = switch (action) {

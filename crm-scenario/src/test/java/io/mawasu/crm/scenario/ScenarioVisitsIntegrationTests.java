@@ -280,7 +280,7 @@ class ScenarioVisitsIntegrationTests {
 		assertThat(ScenarioStatus.ACTIVE.editable()).isFalse();
 		assertThatThrownBy(() -> this.scenarios.transition(id, ScenarioAction.RESUME))
 			.isInstanceOf(ScenarioConflict.class)
-			.hasMessageContaining("resume is not possible (possible: pause, archive)");
+			.hasMessageContaining("is ACTIVE; resume needs a PAUSED scenario (possible now: pause, archive)");
 		assertThat(this.scenarios.transition(id, ScenarioAction.PAUSE).status()).isEqualTo(ScenarioStatus.PAUSED);
 		assertThat(this.scenarios.transition(id, ScenarioAction.ARCHIVE).exits()).containsEntry("ARCHIVED", 3L);
 	}
