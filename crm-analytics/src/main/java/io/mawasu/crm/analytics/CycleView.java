@@ -34,9 +34,20 @@ public record CycleView(long id, String title, String owner, String decisionMake
 	public record ExpectedEffect(long reachable, double conversions, BigDecimal revenue) {
 	}
 
-	/** A linked scenario with its state and the channels it sends on. */
+	/**
+	 * A linked scenario with its state, the channels it sends on, its funnel and its
+	 * lift: the goal conversion of TREATMENT against CONTROL compared by
+	 * {@link TwoProportions} (null until both groups have members).
+	 */
 	public record LinkedScenario(long id, String name, ScenarioStatus status, List<Channel> channels,
-			@Nullable Instant activatedAt) {
+			@Nullable Instant activatedAt, Funnel funnel, @Nullable TwoProportions lift) {
+	}
+
+	/**
+	 * Enrolled customers per group and how many of each reached the scenario's goal.
+	 */
+	public record Funnel(long enrolled, long treatment, long control, long treatmentConversions,
+			long controlConversions) {
 	}
 
 	/** The decision recorded for one scenario, with its reason. */

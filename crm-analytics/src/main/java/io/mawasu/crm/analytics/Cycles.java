@@ -63,6 +63,12 @@ public class Cycles {
 
 	static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
+	/** Significance level of the sample size: two-sided 5%. */
+	static final double ALPHA = 0.05;
+
+	/** Power of the sample size: 80%. */
+	static final double POWER = 0.8;
+
 	private final CycleQueries queries;
 
 	private final KptQueries kpt;
@@ -138,7 +144,8 @@ public class Cycles {
 		Instant now = this.clock.instant();
 		long id = this.queries.insert(new CycleRow(0, title, owner, decisionMaker, from, to, kgiName, kgiTarget,
 				hypothesis, segmentId, scenarioIds, kpiIds, rate, averageOrderValue, effect.reachable(),
-				effect.conversions(), effect.revenue(), null, null, null, actor, now, null, null, null));
+				effect.conversions(), effect.revenue(), requiredSampleSize(segmentId, from, to, rate, now), null, null,
+				actor, now, null, null, null));
 		return view(id);
 	}
 
@@ -270,7 +277,8 @@ public class Cycles {
 		long next = this.queries.insert(new CycleRow(0, row.title(), row.owner(), row.decisionMaker(), from, to,
 				row.kgiName(), row.kgiTarget(), row.hypothesis(), row.segmentId(), row.scenarioIds(), row.kpiIds(),
 				row.conversionRate(), row.averageOrderValue(), effect.reachable(), effect.conversions(),
-				effect.revenue(), row.requiredSampleSize(), id, null, actor, now, null, null, null));
+				effect.revenue(), requiredSampleSize(row.segmentId(), from, to, row.conversionRate(), now), id, null,
+				actor, now, null, null, null));
 		this.queries.insertActions(next, this.kpt.tryActions(id));
 		this.queries.markDone(id, now);
 		return view(next);
@@ -339,6 +347,38 @@ public class Cycles {
 		return new ExpectedEffect(reachable, conversions, revenue);
 	}
 
+	/**
+	 * Customers per group (treatment and control) needed to tell the expected conversion
+	 * rate from the segment's current rate — the share of its members who ordered in the
+	 * last period as long as the cycle's — at α = 0.05 two-sided with 80% power, as R's
+	 * {@code power.prop.test} ({@link SampleSize}). Null when there is nothing to detect:
+	 * no current rate (0 or 1), or an expected rate not above it.
+	 */
+	private @Nullable Long requiredSampleSize(long segmentId, LocalDate from, LocalDate to, double expected,
+			Instant now) {
+		long days = ChronoUnit.DAYS.between(from, to) + 1;
+		double current = this.queries.orderingShare(this.segments.memberIds(segmentId),
+				now.minus(Duration.ofDays(days)));
+		if (!(current > 0 && current < 1) || !(expected > current) || expected >= 1) {
+			return null;
+		}
+		try {
+			return SampleSize.perGroup(current, expected, ALPHA, POWER);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static LinkedScenario linked(ScenarioView scenario) {
+		ScenarioView.Enrollments e = scenario.enrollments();
+		TwoProportions lift = (e.treatment() > 0 && e.control() > 0)
+				? TwoProportions.of(e.treatmentGoal(), e.treatment(), e.controlGoal(), e.control()) : null;
+		return new LinkedScenario(scenario.id(), scenario.name(), scenario.status(), channels(scenario),
+				scenario.activatedAt(),
+				new CycleView.Funnel(e.total(), e.treatment(), e.control(), e.treatmentGoal(), e.controlGoal()), lift);
+	}
+
 	private static List<Channel> channels(ScenarioView scenario) {
 		Set<Channel> channels = new LinkedHashSet<>();
 		scenario.steps().forEach((step) -> {
@@ -367,8 +407,7 @@ public class Cycles {
 		for (CycleRow row : rows) {
 			List<LinkedScenario> linked = row.scenarioIds()
 				.stream()
-				.map((sid) -> scenarioCache.computeIfAbsent(sid, (k) -> this.scenarios.find(k)
-					.map((s) -> new LinkedScenario(s.id(), s.name(), s.status(), channels(s), s.activatedAt()))))
+				.map((sid) -> scenarioCache.computeIfAbsent(sid, (k) -> this.scenarios.find(k).map(Cycles::linked)))
 				.flatMap(Optional::stream)
 				.toList();
 			views.add(derive(row, linked, reviews.getOrDefault(row.id(), List.of()),

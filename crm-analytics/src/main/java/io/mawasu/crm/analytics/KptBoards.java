@@ -104,7 +104,7 @@ public class KptBoards {
 		String body = card.text();
 		if (text != null) {
 			if (!moderator && !card.author().equalsIgnoreCase(actor)) {
-				throw new CycleConflict("Only the card's author (" + card.author()
+				throw new NotAllowed("Only the card's author (" + card.author()
 						+ ") or a MANAGER or ADMIN may change its text; moving it is open to everyone");
 			}
 			body = Cycles.text("text", text, MAX_CARD_TEXT);
@@ -137,8 +137,7 @@ public class KptBoards {
 		KptCard card = existing(cardId);
 		openBoard(card.cycleId());
 		if (!moderator && !card.author().equalsIgnoreCase(actor)) {
-			throw new CycleConflict(
-					"Only the card's author (" + card.author() + ") or a MANAGER or ADMIN may delete it");
+			throw new NotAllowed("Only the card's author (" + card.author() + ") or a MANAGER or ADMIN may delete it");
 		}
 		this.queries.deleteCard(cardId);
 		this.queries.notifyChange(card.cycleId(), KptChange.DELETED, cardId);
@@ -306,7 +305,7 @@ public class KptBoards {
 	private void facilitator(long cycleId, String actor, boolean moderator) {
 		CycleRow cycle = cycle(cycleId);
 		if (!moderator && !cycle.owner().equalsIgnoreCase(actor)) {
-			throw new CycleConflict("Only the facilitator — the cycle's owner (" + cycle.owner()
+			throw new NotAllowed("Only the facilitator — the cycle's owner (" + cycle.owner()
 					+ ") or a MANAGER or ADMIN — may change the board's phase");
 		}
 	}

@@ -90,9 +90,20 @@ class CyclesIntegrationTests {
 		assertThat(emailOnly.expectedEffect().conversions()).isEqualTo(1.0);
 		assertThat(emailOnly.expectedEffect().revenue()).isEqualByComparingTo("4000");
 
+		assertThat(emailOnly.requiredSampleSize()).as("nobody ordered lately: no current rate").isNull();
+
+		this.jdbc.sql("""
+				insert into domain.orders (external_id, customer_id, ordered_at, amount)
+				select external_id || '-o1', id, :at, 3000 from domain.customer where city = :city and name = 'a'
+				""")
+			.param("city", this.fixtures.city)
+			.param("at", java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofDays(5))))
+			.update();
 		CycleView both = this.cycles.create(this.fixtures.request(this.segmentId, List.of(email, line)), "marketer");
 		assertThat(both.expectedEffect().reachable()).as("a, c and d; d counted once").isEqualTo(3);
 		assertThat(both.expectedEffect().revenue()).isEqualByComparingTo("6000");
+		assertThat(both.requiredSampleSize()).as("R: power.prop.test(p1 = .25, p2 = .5, power = .8) → n = 57.7")
+			.isEqualTo(58);
 		assertThat(both.scenarios()).extracting(CycleView.LinkedScenario::channels)
 			.containsExactly(List.of(Channel.EMAIL), List.of(Channel.LINE));
 	}

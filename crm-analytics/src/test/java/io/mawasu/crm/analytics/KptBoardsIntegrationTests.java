@@ -74,7 +74,7 @@ class KptBoardsIntegrationTests {
 		KptCard moved = this.boards.editCard(keep.id(), "TRY", null, null, null, "analyst", false);
 		assertThat(moved.column()).isEqualTo(KptColumn.TRY);
 		assertThatThrownBy(() -> this.boards.editCard(keep.id(), null, "changed", null, null, "analyst", false))
-			.isInstanceOf(CycleConflict.class);
+			.isInstanceOf(NotAllowed.class);
 		assertThat(this.boards.editCard(keep.id(), null, "毎週のレビューを続ける", null, null, "marketer", false).text())
 			.isEqualTo("毎週のレビューを続ける");
 		assertThatThrownBy(() -> this.boards.addCard(this.cycleId, "MAYBE", "x", "marketer"))
@@ -112,7 +112,7 @@ class KptBoardsIntegrationTests {
 	void silentWritingHidesOthersCardsUntilReveal() {
 		assertThatThrownBy(() -> this.boards.phase(this.cycleId, "WRITING", true, null, null, "analyst", false))
 			.as("only the facilitator")
-			.isInstanceOf(CycleConflict.class);
+			.isInstanceOf(NotAllowed.class);
 		this.boards.phase(this.cycleId, "WRITING", true, null, null, "marketer", false);
 		this.boards.addCard(this.cycleId, "KEEP", "mine", "analyst");
 		this.boards.addCard(this.cycleId, "PROBLEM", "theirs", "content_editor");

@@ -110,13 +110,6 @@ public class CycleQueries {
 			.update();
 	}
 
-	public void setRequiredSampleSize(long id, @Nullable Long size) {
-		this.jdbc.sql("update analytics.cycle set required_sample_size = :size where id = :id")
-			.param("id", id)
-			.param("size", size)
-			.update();
-	}
-
 	public void insertReview(long cycleId, @Nullable String username, Instant at) {
 		this.jdbc.sql("insert into analytics.cycle_review (cycle_id, username, at) values (:cycle, :username, :at)")
 			.param("cycle", cycleId)
@@ -242,6 +235,21 @@ public class CycleQueries {
 			.param("sms", channels.contains(Channel.SMS))
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The segment's current rate: of the given customers, the share with an order at or
+	 * after {@code since} (0 for no customers).
+	 */
+	public double orderingShare(long[] customerIds, Instant since) {
+		if (customerIds.length == 0) {
+			return 0;
+		}
+		long ordering = this.jdbc.sql("""
+				select count(distinct o.customer_id) from domain.v_order o
+				where o.customer_id = any(:ids) and o.ordered_at >= :since
+				""").param("ids", customerIds).param("since", Timestamp.from(since)).query(Long.class).single();
+		return (double) ordering / customerIds.length;
 	}
 
 	private static long[] ids(Collection<Long> ids) {

@@ -110,6 +110,24 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * The live KPT stream: a board page's EventSource sends the session cookie, API
+	 * clients HTTP Basic, so this GET takes both (no session is created for Basic).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain liveChain(HttpSecurity http, ApiAuthenticationProblems problems) throws Exception {
+		http.securityMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/cycles/*/kpt/events"))
+			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	/**
 	 * What recipients reach from a message, and providers' webhooks: no login, the HMAC
 	 * token or the provider's signature is the proof. No CSRF here, because mail clients
 	 * post the RFC 8058 one-click unsubscribe without a session, and an attacker cannot

@@ -181,11 +181,9 @@ class SegmentController {
 		// Response of 4R: the goal conversions of the scenarios that enter from this
 		// segment
 		model.addAttribute("responses",
-				this.scenarios.list()
+				this.scenarios.responses(id)
 					.stream()
-					.filter((s) -> s.segmentId() == id)
-					.flatMap((s) -> this.scenarios.find(s.id()).stream())
-					.map((v) -> new ScenarioResponse(v.id(), v.name(), v.status().name(), v.enrollments()))
+					.map((r) -> new ScenarioResponse(r.id(), r.name(), r.enrollments()))
 					.toList());
 		model.addAttribute("snapshots", snapshots.stream()
 			.map((s) -> new SnapshotRow(time(s.takenAt()), s.size(), s.reachEmail(), s.reachLine(), s.reachSms()))
@@ -235,7 +233,7 @@ class SegmentController {
 		return (instant != null) ? TIME.format(instant.atZone(this.shop.timeZone())) : null;
 	}
 
-	record ScenarioResponse(long id, String name, String status, ScenarioView.Enrollments response) {
+	record ScenarioResponse(long id, String name, ScenarioView.Enrollments response) {
 	}
 
 }
