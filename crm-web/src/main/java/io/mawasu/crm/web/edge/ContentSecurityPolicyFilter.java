@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * own origin or inline with this response's nonce (templates write
  * {@code th:attr="nonce=${cspNonce}"} on each inline script), no plugins, no framing,
  * forms only to ourselves. Styles may be inline (ECharts and templates set style
- * attributes); images may be data URLs (chart downloads).
+ * attributes); images may be data URLs (chart downloads) or HTTPS (email previews).
  */
 class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
@@ -40,7 +40,7 @@ class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
 	static String policy(String nonce) {
 		return "default-src 'self'; script-src 'self' 'nonce-" + nonce + "'; style-src 'self' 'unsafe-inline'; "
-				+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+				+ "img-src 'self' data: https:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
 				+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 	}
 
