@@ -5,7 +5,8 @@
  * their public beans and published SQL views.
  */
 @ApplicationModule(displayName = "Analytics",
-		allowedDependencies = { "domain :: customer", "domain :: order", "segmentation", "delivery", "scenario" })
+		allowedDependencies = { "domain :: customer", "domain :: order", "domain :: consent", "segmentation",
+				"delivery", "scenario" })
 @NullMarked
 package io.mawasu.crm.analytics;
 

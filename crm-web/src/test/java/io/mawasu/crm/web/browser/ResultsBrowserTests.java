@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The results page in a browser: the funnel and lift figures, the charts drawn by ECharts,
- * and the drill-down switched to another dimension by htmx.
+ * The results page in a browser: the funnel and lift figures, the charts drawn by
+ * ECharts, and the drill-down switched to another dimension by htmx.
  */
 class ResultsBrowserTests extends BrowserTests {
 
@@ -44,8 +44,7 @@ class ResultsBrowserTests extends BrowserTests {
 		assertThat(driver().findElements(By.cssSelector("#results-variants tbody tr"))).hasSize(2);
 
 		new Select(driver().findElement(By.id("drilldown-by"))).selectByValue("gender");
-		waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#drilldown-table th"),
-				"Gender"));
+		waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#drilldown-table th"), "Gender"));
 		assertThat(driver().findElements(By.cssSelector("#drilldown-table tbody tr"))).hasSize(2);
 		assertThat(driver().findElement(By.id("drilldown-table")).getText()).contains("F", "M");
 	}
