@@ -265,6 +265,7 @@ public class MessageRenderer {
 					ContentTemplate text = parse(prefix + "body", variant.body());
 					yield new Parsed(channel, null, null, text, List.of(), names(text));
 				}
+				case ADS -> throw new IllegalArgumentException("ADS is a consent channel; nothing is sent on it");
 			};
 		}
 

@@ -10,6 +10,7 @@ import io.mawasu.crm.domain.customer.CustomerPage;
 import io.mawasu.crm.domain.customer.CustomerQueries;
 import io.mawasu.crm.domain.customer.CustomerRepository;
 import io.mawasu.crm.domain.customer.Gender;
+import io.mawasu.crm.segmentation.ClvFits;
 import io.mawasu.crm.web.security.PiiMasking;
 
 import org.springframework.http.HttpStatus;
@@ -42,12 +43,15 @@ class CustomerController {
 
 	private final DeliveryHistory deliveries;
 
+	private final ClvFits clv;
+
 	CustomerController(CustomerQueries customers, CustomerInsights insights, CustomerRepository repository,
-			DeliveryHistory deliveries) {
+			DeliveryHistory deliveries, ClvFits clv) {
 		this.customers = customers;
 		this.insights = insights;
 		this.repository = repository;
 		this.deliveries = deliveries;
+		this.clv = clv;
 	}
 
 	@GetMapping
@@ -74,6 +78,7 @@ class CustomerController {
 		model.addAttribute("latestOrdersLimit", CustomerQueries.LATEST_ORDERS);
 		model.addAttribute("rfm", this.insights.rfm(externalId));
 		model.addAttribute("segments", this.insights.segments(externalId));
+		model.addAttribute("clv", this.clv.predictionOf(externalId).orElse(null));
 		model.addAttribute("timelineSize", TIMELINE_SIZE);
 		model.addAttribute("timeline",
 				this.repository.findByExternalId(externalId)

@@ -114,7 +114,7 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/contents", "/contents/**")
 			.hasAnyRole(CONTENT_EDITORS)
-			.requestMatchers("/clv", "/clv/**", "/journey", "/journey/**")
+			.requestMatchers("/clv", "/clv/**")
 			.hasAnyRole(VALUE_ANALYSTS)
 			.anyRequest()
 			.authenticated())
