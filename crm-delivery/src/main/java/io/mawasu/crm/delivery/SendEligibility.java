@@ -14,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The send-time check of DESIGN.md §5, for a whole batch in one statement (keep batches
  * below a few thousand ids: each is a bind parameter): a customer may be messaged on a
- * channel only with a current OPT_IN (an opt-out always wins, however recent), when not
- * blacklisted, with an address for the channel that is not suppressed. Addresses are
- * compared as the segment reach counts them: email case-insensitively, phone by its
- * national number ({@code +81 90…}, the E.164 form senders record, equals {@code 090…}).
+ * channel only when the current consent row ({@code domain.v_consent_current}) says
+ * OPT_IN (its status alone decides, never a comparison of dates, so an opt-out recorded
+ * at any time wins), when not blacklisted, with an address for the channel that is not
+ * suppressed. Addresses are compared as the segment reach counts them: email
+ * case-insensitively, phone by its national number ({@code +81 90…}, the E.164 form
+ * senders record, equals {@code 090…}).
  */
 @Service
 public class SendEligibility {
@@ -46,14 +48,14 @@ public class SendEligibility {
 							when k.status is distinct from 'OPT_IN' then 'NO_CONSENT'
 							when c.blacklisted then 'BLACKLISTED'
 							when a.address is null or a.address = '' then 'NO_ADDRESS'
-							when exists (select 1 from domain.suppression s where s.channel = :channel and case :channel
+							when exists (select 1 from domain.v_suppression s where s.channel = :channel and case :channel
 									when 'EMAIL' then lower(btrim(s.address))
 									when 'SMS' then regexp_replace(regexp_replace(s.address, '[^0-9]', '', 'g'), '^(81|0)', '')
 									else btrim(s.address) end = a.address) then 'SUPPRESSED'
 						end as reason
 					from unnest(cast(array[:ids] as bigint[])) as i (id)
-					left join domain.customer c on c.id = i.id
-					left join domain.consent k on k.customer_id = c.id and k.channel = :channel
+					left join domain.v_customer c on c.id = i.id
+					left join domain.v_consent_current k on k.customer_id = c.id and k.channel = :channel
 					left join lateral (select case :channel
 							when 'EMAIL' then lower(btrim(c.email))
 							when 'SMS' then regexp_replace(regexp_replace(c.phone, '[^0-9]', '', 'g'), '^(81|0)', '')
@@ -74,11 +76,46 @@ public class SendEligibility {
 
 	/**
 	 * Of {@code customerIds}, those who may be messaged on at least one of
-	 * {@code channels} (the same checks as {@link #blocked}), in one statement.
+	 * {@code channels}, ascending and without duplicates: a current OPT_IN on the
+	 * channel, not blacklisted, an address for it that is not suppressed (the checks of
+	 * {@link #blocked}). One statement over crm-domain's views, the ids and channels each
+	 * bound as one array parameter, so any number of ids fits. No channels: none.
 	 */
 	@Transactional(readOnly = true)
 	public long[] reachable(Collection<Channel> channels, long[] customerIds) {
-		throw new UnsupportedOperationException("contract only");
+		if (channels.isEmpty() || customerIds.length == 0) {
+			return new long[0];
+		}
+		return this.jdbc.sql("""
+				with candidate as (
+					select c.id, k.channel, case k.channel
+							when 'EMAIL' then lower(btrim(c.email))
+							when 'SMS' then regexp_replace(regexp_replace(c.phone, '[^0-9]', '', 'g'), '^(81|0)', '')
+							else btrim(c.line_user_id) end as address
+					from unnest(cast(:ids as bigint[])) as i (id)
+					join domain.v_customer c on c.id = i.id
+					join domain.v_consent_current k on k.customer_id = c.id and k.status = 'OPT_IN'
+						and k.channel = any(cast(:channels as text[]))
+					where not c.blacklisted
+				), suppressed as (
+					select s.channel, case s.channel
+							when 'EMAIL' then lower(btrim(s.address))
+							when 'SMS' then regexp_replace(regexp_replace(s.address, '[^0-9]', '', 'g'), '^(81|0)', '')
+							else btrim(s.address) end as address
+					from domain.v_suppression s where s.channel = any(cast(:channels as text[]))
+				)
+				select distinct c.id from candidate c
+				where c.address is not null and c.address <> ''
+					and not exists (select 1 from suppressed s where s.channel = c.channel and s.address = c.address)
+				order by c.id
+				""")
+			.param("channels", channels.stream().map(Channel::name).distinct().toArray(String[]::new))
+			.param("ids", customerIds)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
 	}
 
 }

@@ -36,6 +36,9 @@ public class Segments {
 
 	private static final int MAX_PAGE_SIZE = 1000;
 
+	/** The longest segment name. */
+	public static final int MAX_NAME_LENGTH = 200;
+
 	private final SegmentQueries queries;
 
 	private final ShopProperties shop;
@@ -60,6 +63,9 @@ public class Segments {
 	public long create(String name, SegmentRule rule, @Nullable String createdBy) {
 		if (name.isBlank()) {
 			throw new IllegalArgumentException("A segment needs a name");
+		}
+		if (name.strip().length() > MAX_NAME_LENGTH) {
+			throw new IllegalArgumentException("A segment name has at most " + MAX_NAME_LENGTH + " characters");
 		}
 		long id = this.queries.insertSegment(name.strip(), rule.toJson().toString(), createdBy);
 		SegmentSnapshot snapshot = this.queries.snapshot(id, compile(rule));
@@ -177,14 +183,19 @@ public class Segments {
 	}
 
 	/**
-	 * Refreshes every segment whose schedule (its own cron, or the global default) has
-	 * fired since its latest snapshot; returns how many were refreshed.
+	 * Refreshes every segment whose schedule (its own cron, or the global default unless
+	 * that is {@code -}) has fired since its latest snapshot; returns how many were
+	 * refreshed.
 	 */
 	public int refreshDue() {
 		int refreshed = 0;
 		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(this.shop.timeZone()));
 		for (SegmentQueries.Row row : this.queries.all()) {
-			String cron = (row.refreshCron() != null) ? row.refreshCron() : this.properties.segmentRefreshCron();
+			String cron = (row.refreshCron() != null) ? row.refreshCron()
+					: this.properties.segmentRefreshCron().strip();
+			if ("-".equals(cron) || cron.isEmpty()) {
+				continue;
+			}
 			if (!CronExpression.isValidExpression(cron)) {
 				log.warn("Segment {} has an invalid refresh cron '{}'; skipped", row.id(), cron);
 				continue;

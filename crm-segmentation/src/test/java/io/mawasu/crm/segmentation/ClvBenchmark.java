@@ -42,7 +42,8 @@ class ClvBenchmark {
 		TransactionTemplate transactions = new TransactionTemplate(transactionManager);
 		ClvFits fits = new ClvFits(new ClvQueries(jdbc, dataSource), transactionManager,
 				new ShopProperties(ZoneId.of("Asia/Tokyo"), "JPY"),
-				new SegmentationProperties("-", Duration.ofHours(1), "-", "-", Duration.ofHours(2)),
+				new SegmentationProperties("-", Duration.ofHours(1), "-", "-", Duration.ofHours(2),
+						Duration.ofSeconds(60)),
 				new StaticListableBeanFactory().getBeanProvider(java.time.Clock.class));
 		int rounds = Integer.getInteger("crm.bench.rounds", 3);
 		long orders = jdbc.sql("select count(*) from domain.orders").query(Long.class).single();

@@ -1,9 +1,9 @@
 package io.mawasu.crm.segmentation.rule;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,8 @@ import io.mawasu.crm.segmentation.SegmentRule.Not;
 
 /**
  * Compiles a {@link SegmentRule} to SQL over {@code domain.customer c}. Field names map
- * to SQL from a fixed whitelist; values only ever become bind parameters.
+ * to SQL from a fixed whitelist; values only ever become bind parameters, a list one
+ * array parameter ({@code = any(:p)}).
  * <p>
  * A condition on a missing fact (no birth date, no order) is false, and so is its
  * negation's inner test: {@code not} is written as {@code (…) is not true}, {@code ne} as
@@ -129,8 +130,8 @@ public final class RuleCompiler {
 		return switch (condition.op()) {
 			case EQ -> expression + " = " + bind(values.get(0));
 			case NE -> expression + " is distinct from " + bind(values.get(0));
-			case IN -> expression + " in (" + bind(values) + ")";
-			case NOT_IN -> "((" + expression + " in (" + bind(values) + ")) is not true)";
+			case IN -> expression + " = any(" + bindArray(values) + ")";
+			case NOT_IN -> "((" + expression + " = any(" + bindArray(values) + ")) is not true)";
 			case GT -> expression + " > " + bind(values.get(0));
 			case GTE -> expression + " >= " + bind(values.get(0));
 			case LT -> expression + " < " + bind(values.get(0));
@@ -218,8 +219,8 @@ public final class RuleCompiler {
 		return switch (condition.op()) {
 			case EQ, CONTAINS -> "c.tags @> array[cast(" + bind(values.get(0)) + " as text)]";
 			case NE -> "not (c.tags @> array[cast(" + bind(values.get(0)) + " as text)])";
-			case IN -> "c.tags && cast(array[" + bind(values) + "] as text[])";
-			case NOT_IN -> "not (c.tags && cast(array[" + bind(values) + "] as text[]))";
+			case IN -> "c.tags && " + bindArray(values);
+			case NOT_IN -> "not (c.tags && " + bindArray(values) + ")";
 			default -> throw new IllegalStateException(condition.op() + " is not valid for tag");
 		};
 	}
@@ -230,8 +231,8 @@ public final class RuleCompiler {
 		return switch (condition.op()) {
 			case EQ -> exists + column + " = " + bind(values.get(0)) + ")";
 			case NE -> "not " + exists + column + " = " + bind(values.get(0)) + ")";
-			case IN -> exists + column + " in (" + bind(values) + "))";
-			case NOT_IN -> "not " + exists + column + " in (" + bind(values) + "))";
+			case IN -> exists + column + " = any(" + bindArray(values) + "))";
+			case NOT_IN -> "not " + exists + column + " = any(" + bindArray(values) + "))";
 			case CONTAINS -> exists + "position(lower(" + bind(values.get(0)) + ") in lower(" + column + ")) > 0)";
 			default -> throw new IllegalStateException(condition.op() + " is not valid for " + column);
 		};
@@ -244,8 +245,8 @@ public final class RuleCompiler {
 		return switch (condition.op()) {
 			case EQ -> exists + " = " + bind(values.get(0)) + ")";
 			case NE -> "not " + exists + " = " + bind(values.get(0)) + ")";
-			case IN -> exists + " in (" + bind(values) + "))";
-			case NOT_IN -> "not " + exists + " in (" + bind(values) + "))";
+			case IN -> exists + " = any(" + bindArray(values) + "))";
+			case NOT_IN -> "not " + exists + " = any(" + bindArray(values) + "))";
 			default -> throw new IllegalStateException(condition.op() + " is not valid for consent");
 		};
 	}
@@ -271,8 +272,20 @@ public final class RuleCompiler {
 		return ":" + name;
 	}
 
-	private String bind(List<Object> values) {
-		return bind((Object) new ArrayList<>(values));
+	/**
+	 * A list as ONE array parameter, cast to its SQL type: a list of 65,536 values would
+	 * otherwise need as many bind parameters, beyond PostgreSQL's limit of 65,535.
+	 */
+	private String bindArray(List<Object> values) {
+		Object first = values.get(0);
+		if (first instanceof Long) {
+			return "cast(" + bind(values.stream().map(Long.class::cast).toArray(Long[]::new)) + " as bigint[])";
+		}
+		if (first instanceof BigDecimal) {
+			return "cast(" + bind(values.stream().map(BigDecimal.class::cast).toArray(BigDecimal[]::new))
+					+ " as numeric[])";
+		}
+		return "cast(" + bind(values.stream().map(String::valueOf).toArray(String[]::new)) + " as text[])";
 	}
 
 }

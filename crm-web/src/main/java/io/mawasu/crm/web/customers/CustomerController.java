@@ -9,8 +9,10 @@ import io.mawasu.crm.domain.customer.CustomerDetail;
 import io.mawasu.crm.domain.customer.CustomerPage;
 import io.mawasu.crm.domain.customer.CustomerQueries;
 import io.mawasu.crm.domain.customer.CustomerRepository;
+import io.mawasu.crm.domain.customer.CustomerSearch;
 import io.mawasu.crm.domain.customer.Gender;
 import io.mawasu.crm.segmentation.ClvFits;
+import io.mawasu.crm.web.InteractiveQueries;
 import io.mawasu.crm.web.security.PiiMasking;
 
 import org.springframework.http.HttpStatus;
@@ -43,22 +45,26 @@ class CustomerController {
 
 	private final DeliveryHistory deliveries;
 
+	private final InteractiveQueries interactive;
+
 	private final ClvFits clv;
 
 	CustomerController(CustomerQueries customers, CustomerInsights insights, CustomerRepository repository,
-			DeliveryHistory deliveries, ClvFits clv) {
+			DeliveryHistory deliveries, InteractiveQueries interactive, ClvFits clv) {
+		this.interactive = interactive;
+		this.clv = clv;
 		this.customers = customers;
 		this.insights = insights;
 		this.repository = repository;
 		this.deliveries = deliveries;
-		this.clv = clv;
 	}
 
 	@GetMapping
 	String list(CustomerSearchForm form, Model model) {
-		CustomerPage page = this.customers.search(form.toSearch(), form.pageNumber(), PAGE_SIZE);
+		CustomerSearch search = form.toSearch();
+		CustomerPage page = this.interactive.run(() -> this.customers.search(search, form.pageNumber(), PAGE_SIZE));
 		model.addAttribute("form", form);
-		model.addAttribute("search", form.toSearch());
+		model.addAttribute("search", search);
 		model.addAttribute("page", page);
 		model.addAttribute("rows", page.rows().stream().map(CustomerPii::forCurrentUser).toList());
 		model.addAttribute("prefectures", this.customers.prefectures());

@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import io.mawasu.crm.delivery.Contents;
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.scenario.InvalidScenario;
+import io.mawasu.crm.scenario.ScenarioAction;
 import io.mawasu.crm.scenario.ScenarioConflict;
 import io.mawasu.crm.delivery.TestSendFailed;
 import io.mawasu.crm.scenario.ScenarioStatus;
@@ -161,16 +163,23 @@ class ScenarioController {
 
 	@PostMapping("/scenarios/{id}/test-send")
 	@PreAuthorize(EDITORS)
-	String testSend(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes redirect) {
+	String testSend(@PathVariable long id, @RequestParam(defaultValue = "") String to, Authentication user,
+			RedirectAttributes redirect) {
 		find(id);
 		List<String> addresses = Arrays.stream(to.split("[,;\\s]+")).filter((a) -> !a.isBlank()).toList();
 		try {
-			int sent = this.scenarios.testSend(id, addresses, null);
-			this.audit.record("scenario.test-send", "scenario:" + id);
+			int sent = this.scenarios.testSend(id, addresses, user.getName());
+			ScenarioApiController.auditTestSend(this.audit, user.getName(), id, addresses.size(),
+					sent + " message(s) sent");
 			redirect.addFlashAttribute("notice", "scenarios.testSent");
 			redirect.addFlashAttribute("sent", sent);
 		}
-		catch (InvalidScenario | ScenarioConflict | TestSendFailed ex) {
+		catch (TestSendFailed ex) {
+			ScenarioApiController.auditTestSend(this.audit, user.getName(), id, addresses.size(),
+					"the provider refused some");
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		catch (InvalidScenario | ScenarioConflict ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/scenarios/" + id;
@@ -181,16 +190,11 @@ class ScenarioController {
 	String lifecycle(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
 		find(id);
 		try {
-			switch (action) {
-				case "activate" -> this.scenarios.activate(id);
-				case "pause" -> this.scenarios.pause(id);
-				case "resume" -> this.scenarios.resume(id);
-				default -> this.scenarios.archive(id);
-			}
+			this.scenarios.transition(id, ScenarioAction.valueOf(action.toUpperCase(Locale.ROOT)));
 			this.audit.record("scenario." + action, "scenario:" + id);
 			redirect.addFlashAttribute("notice", "scenarios.done." + action);
 		}
-		catch (ScenarioConflict ex) {
+		catch (ScenarioConflict | InvalidScenario ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/scenarios/" + id;
@@ -200,8 +204,7 @@ class ScenarioController {
 			@Nullable InvalidScenario error) {
 		model.addAttribute("scenario", view);
 		model.addAttribute("definition", definition);
-		model.addAttribute("editable",
-				view == null || view.status() == ScenarioStatus.DRAFT || view.status() == ScenarioStatus.PAUSED);
+		model.addAttribute("editable", view == null || view.status().editable());
 		if (error != null) {
 			model.addAttribute("problem", error.getMessage());
 			model.addAttribute("errorStep", error.step());
@@ -215,12 +218,7 @@ class ScenarioController {
 		model.addAttribute("stepTypes", List.of("SEND", "WAIT", "BRANCH", "EXIT"));
 		model.addAttribute("conditionKinds", List.of("opened", "clicked", "purchased", "rule"));
 		if (view != null) {
-			model.addAttribute("actions", switch (view.status()) {
-				case DRAFT -> List.of("activate", "archive");
-				case ACTIVE -> List.of("pause", "archive");
-				case PAUSED -> List.of("resume", "archive");
-				case ARCHIVED -> List.of();
-			});
+			model.addAttribute("actions", view.status().actions().stream().map(ScenarioAction::path).toList());
 			addCounts(model, view);
 			model.addAttribute("fourR", fourR(view));
 		}

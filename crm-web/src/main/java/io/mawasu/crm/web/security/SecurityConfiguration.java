@@ -2,19 +2,25 @@ package io.mawasu.crm.web.security;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -38,6 +44,13 @@ class SecurityConfiguration {
 
 	static final String[] VALUE_ANALYSTS = { Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name() };
 
+	/** Who reads the Check: results, statistics and KPIs. */
+	static final String[] CHECK_READERS = { Role.ANALYST.name(), Role.MANAGER.name(), Role.MARKETER.name(),
+			Role.ADMIN.name() };
+
+	/** Who sets KPI targets. */
+	static final String[] KPI_WRITERS = { Role.MARKETER.name(), Role.MANAGER.name(), Role.ADMIN.name() };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
@@ -48,6 +61,11 @@ class SecurityConfiguration {
 			LoginAttempts attempts) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwordEncoder);
+		// A disabled user is told only after the password check, so that every name takes
+		// the time of one hash; locks are per user and address (LoginAttempts).
+		provider.setPreAuthenticationChecks((user) -> {
+		});
+		provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
 		return new ThrottledAuthenticationProvider(provider, attempts);
 	}
 
@@ -73,6 +91,13 @@ class SecurityConfiguration {
 				.hasAnyRole(VALUE_ANALYSTS)
 				.requestMatchers("/api/segments/*/audience.csv")
 				.hasAnyRole(IMPORTERS)
+				.requestMatchers(HttpMethod.GET, "/api/kpis", "/api/kpis/**", "/api/stats/**",
+						"/api/scenarios/*/metrics", "/api/scenarios/*/metrics/**")
+				.hasAnyRole(CHECK_READERS)
+				.requestMatchers("/api/kpis", "/api/kpis/**")
+				.hasAnyRole(KPI_WRITERS)
+				.requestMatchers("/api/analytics/**")
+				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
@@ -80,6 +105,24 @@ class SecurityConfiguration {
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	/**
+	 * The live KPT stream: a board page's EventSource sends the session cookie, API
+	 * clients HTTP Basic, so this GET takes both (no session is created for Basic).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain liveChain(HttpSecurity http, ApiAuthenticationProblems problems) throws Exception {
+		http.securityMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/cycles/*/kpt/events"))
+			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
@@ -101,13 +144,38 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The OpenAPI document: for a signed-in session (Swagger UI) or HTTP Basic (tools),
+	 * unless {@code crm.api-docs.public=true}.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiDocsChain(HttpSecurity http, ApiAuthenticationProblems problems, ApiDocsProperties docs)
+			throws Exception {
+		http.securityMatcher("/v3/api-docs", "/v3/api-docs/**").authorizeHttpRequests((auth) -> {
+			if (docs.publicAccess()) {
+				auth.anyRequest().permitAll();
+			}
+			else {
+				auth.anyRequest().authenticated();
+			}
+		})
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, ApiDocsProperties docs) throws Exception {
 		http.authorizeHttpRequests((auth) -> auth
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health",
-					"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health")
 			.permitAll()
+			.requestMatchers("/swagger-ui/**", "/swagger-ui.html")
+			.access((authentication,
+					context) -> new AuthorizationDecision(docs.publicAccess() || isSignedIn(authentication.get())))
 			.requestMatchers("/import/**")
 			.hasAnyRole(IMPORTERS)
 			.requestMatchers("/admin/**")
@@ -116,6 +184,11 @@ class SecurityConfiguration {
 			.hasAnyRole(CONTENT_EDITORS)
 			.requestMatchers("/clv", "/clv/**")
 			.hasAnyRole(VALUE_ANALYSTS)
+			.requestMatchers(HttpMethod.GET, "/kpis", "/scenarios/*/results", "/scenarios/*/results.csv",
+					"/scenarios/*/results/**", "/scenarios/*/launch-check")
+			.hasAnyRole(CHECK_READERS)
+			.requestMatchers("/kpis", "/kpis/**")
+			.hasAnyRole(KPI_WRITERS)
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
@@ -124,6 +197,11 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	private static boolean isSignedIn(@Nullable Authentication authentication) {
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
 }
