@@ -343,7 +343,7 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		if (node == null || !node.isObject()) {
 			return windows;
 		}
-		for (Channel channel : Channel.values()) {
+		for (Channel channel : Channel.messagingChannels()) {
 			if (node.has(channel.name())) {
 				JsonNode window = node.get(channel.name());
 				String field = "quietHours." + channel.name();

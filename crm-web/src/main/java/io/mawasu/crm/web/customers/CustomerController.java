@@ -11,6 +11,7 @@ import io.mawasu.crm.domain.customer.CustomerQueries;
 import io.mawasu.crm.domain.customer.CustomerRepository;
 import io.mawasu.crm.domain.customer.CustomerSearch;
 import io.mawasu.crm.domain.customer.Gender;
+import io.mawasu.crm.segmentation.ClvFits;
 import io.mawasu.crm.web.InteractiveQueries;
 import io.mawasu.crm.web.security.PiiMasking;
 
@@ -46,9 +47,12 @@ class CustomerController {
 
 	private final InteractiveQueries interactive;
 
+	private final ClvFits clv;
+
 	CustomerController(CustomerQueries customers, CustomerInsights insights, CustomerRepository repository,
-			DeliveryHistory deliveries, InteractiveQueries interactive) {
+			DeliveryHistory deliveries, InteractiveQueries interactive, ClvFits clv) {
 		this.interactive = interactive;
+		this.clv = clv;
 		this.customers = customers;
 		this.insights = insights;
 		this.repository = repository;
@@ -80,6 +84,7 @@ class CustomerController {
 		model.addAttribute("latestOrdersLimit", CustomerQueries.LATEST_ORDERS);
 		model.addAttribute("rfm", this.insights.rfm(externalId));
 		model.addAttribute("segments", this.insights.segments(externalId));
+		model.addAttribute("clv", this.clv.predictionOf(externalId).orElse(null));
 		model.addAttribute("timelineSize", TIMELINE_SIZE);
 		model.addAttribute("timeline",
 				this.repository.findByExternalId(externalId)

@@ -214,7 +214,7 @@ class ScenarioController {
 				this.segments.list().stream().map((s) -> new Option(s.id(), s.name(), null)).toList());
 		model.addAttribute("contentOptions",
 				this.contents.list().stream().map((c) -> new Option(c.id(), c.name(), c.channel().name())).toList());
-		model.addAttribute("channels", Channel.values());
+		model.addAttribute("channels", Channel.messagingChannels());
 		model.addAttribute("stepTypes", List.of("SEND", "WAIT", "BRANCH", "EXIT"));
 		model.addAttribute("conditionKinds", List.of("opened", "clicked", "purchased", "rule"));
 		if (view != null) {
@@ -244,7 +244,7 @@ class ScenarioController {
 		SegmentCount count = this.segments.count(segment.rule());
 		long total = this.segments.totalCustomers();
 		Map<String, Long> reach = new LinkedHashMap<>();
-		for (Channel channel : Channel.values()) {
+		for (Channel channel : Channel.messagingChannels()) {
 			reach.put(channel.name(), count.reachable(channel));
 		}
 		return new FourR(count.size(), total, (total == 0) ? 0.0 : (double) count.size() / total, reach,

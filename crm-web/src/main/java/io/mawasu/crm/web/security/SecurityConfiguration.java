@@ -182,7 +182,7 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/contents", "/contents/**")
 			.hasAnyRole(CONTENT_EDITORS)
-			.requestMatchers("/clv", "/clv/**", "/journey", "/journey/**")
+			.requestMatchers("/clv", "/clv/**")
 			.hasAnyRole(VALUE_ANALYSTS)
 			.requestMatchers(HttpMethod.GET, "/kpis", "/scenarios/*/results", "/scenarios/*/results.csv",
 					"/scenarios/*/results/**", "/scenarios/*/launch-check")

@@ -66,7 +66,7 @@ class SegmentApiController {
 
 		static CountView of(SegmentCount count) {
 			Map<String, Long> reachable = new LinkedHashMap<>();
-			for (Channel channel : Channel.values()) {
+			for (Channel channel : Channel.messagingChannels()) {
 				reachable.put(channel.name(), count.reachable(channel));
 			}
 			return new CountView(count.size(), reachable);

@@ -225,7 +225,8 @@ class SegmentController {
 	}
 
 	private static Map<String, Long> reach(SegmentCount count) {
-		return Arrays.stream(Channel.values())
+		return Channel.messagingChannels()
+			.stream()
 			.collect(Collectors.toMap(Channel::name, count::reachable, (a, b) -> a, java.util.LinkedHashMap::new));
 	}
 
