@@ -12,19 +12,20 @@ import io.mawasu.crm.scenario.ScenarioStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A PDCA cycle as the API shows it. {@code stage} and {@code stall} are derived when
- * read; {@code stageSince} is when the current stage opened and {@code stalledSince} when
- * the wait in it passed its limit ({@link PdcaProperties}). {@code expectedEffect} was
+ * A PDCA cycle as the API shows it, with its KPIs (actual against target, from
+ * {@link Kpis}). {@code stage} and {@code stall} are derived when read;
+ * {@code stageSince} is when the current stage opened and {@code stalledSince} when the
+ * wait in it passed its limit ({@link PdcaProperties}). {@code expectedEffect} was
  * computed when the cycle was created, before anything was sent.
  */
 public record CycleView(long id, String title, String owner, String decisionMaker, LocalDate from, LocalDate to,
 		Kgi kgi, String hypothesis, long segmentId, List<Long> scenarioIds, List<Long> kpiIds, Expected expected,
 		Stage stage, @Nullable Stall stall, @Nullable Instant stalledSince, Instant stageSince,
 		ExpectedEffect expectedEffect, @Nullable Long requiredSampleSize, List<LinkedScenario> scenarios,
-		List<DecisionView> decisions, List<Action> actions, @Nullable String approvedBy, @Nullable Instant approvedAt,
-		@Nullable Instant launchedAt, @Nullable Instant reviewedAt, @Nullable Instant decidedAt,
-		@Nullable Instant doneAt, @Nullable Long previousCycleId, @Nullable Long nextCycleId,
-		@Nullable String createdBy, Instant createdAt) {
+		List<KpiView> kpis, List<DecisionView> decisions, List<Action> actions, @Nullable String approvedBy,
+		@Nullable Instant approvedAt, @Nullable Instant launchedAt, @Nullable Instant firstSentAt,
+		@Nullable Instant reviewedAt, @Nullable Instant decidedAt, @Nullable Instant doneAt,
+		@Nullable Long previousCycleId, @Nullable Long nextCycleId, @Nullable String createdBy, Instant createdAt) {
 
 	/**
 	 * Reach of 4R: members of the segment reachable on a channel the linked scenarios
@@ -35,19 +36,19 @@ public record CycleView(long id, String title, String owner, String decisionMake
 	}
 
 	/**
-	 * A linked scenario with its state, the channels it sends on, its funnel and its
-	 * lift: the goal conversion of TREATMENT against CONTROL compared by
-	 * {@link TwoProportions} (null until both groups have members).
+	 * A linked scenario with its state, the channels it sends on, its funnel and its lift
+	 * against control, both from {@link ScenarioResults#metrics}.
 	 */
 	public record LinkedScenario(long id, String name, ScenarioStatus status, List<Channel> channels,
-			@Nullable Instant activatedAt, Funnel funnel, @Nullable TwoProportions lift) {
+			@Nullable Instant activatedAt, Funnel funnel, ScenarioMetrics.Lift lift) {
 	}
 
 	/**
-	 * Enrolled customers per group and how many of each reached the scenario's goal.
+	 * The treatment group from enrolment to conversion (delivered, opened and clicked
+	 * messages counted once each), and the control group's size and conversions.
 	 */
-	public record Funnel(long enrolled, long treatment, long control, long treatmentConversions,
-			long controlConversions) {
+	public record Funnel(long treatment, long delivered, long opened, long clicked, long converted, long control,
+			long controlConverted, @Nullable Double cvr, @Nullable Double controlCvr) {
 	}
 
 	/** The decision recorded for one scenario, with its reason. */

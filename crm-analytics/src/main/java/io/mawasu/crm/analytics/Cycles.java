@@ -77,12 +77,18 @@ public class Cycles {
 
 	private final Segments segments;
 
+	private final ScenarioResults results;
+
+	private final Kpis kpis;
+
 	private final PdcaProperties properties;
 
 	private final Clock clock;
 
-	Cycles(CycleQueries queries, KptQueries kpt, Scenarios scenarios, Segments segments, PdcaProperties properties,
-			ObjectProvider<Clock> clock) {
+	Cycles(CycleQueries queries, KptQueries kpt, Scenarios scenarios, Segments segments, ScenarioResults results,
+			Kpis kpis, PdcaProperties properties, ObjectProvider<Clock> clock) {
+		this.results = results;
+		this.kpis = kpis;
 		this.queries = queries;
 		this.kpt = kpt;
 		this.scenarios = scenarios;
@@ -131,6 +137,11 @@ public class Cycles {
 				.orElseThrow(() -> new InvalidCycle("scenarioIds", "no scenario with id " + id)));
 		}
 		List<Long> kpiIds = ids("kpiIds", request.kpiIds(), false);
+		for (long kpiId : kpiIds) {
+			if (this.kpis.get(kpiId).isEmpty()) {
+				throw new InvalidCycle("kpiIds", "no KPI with id " + kpiId);
+			}
+		}
 		Expected expected = request.expected();
 		if (expected == null) {
 			throw new InvalidCycle("expected", "is required: {\"conversionRate\",\"averageOrderValue\"}");
@@ -370,13 +381,14 @@ public class Cycles {
 		}
 	}
 
-	private static LinkedScenario linked(ScenarioView scenario) {
-		ScenarioView.Enrollments e = scenario.enrollments();
-		TwoProportions lift = (e.treatment() > 0 && e.control() > 0)
-				? TwoProportions.of(e.treatmentGoal(), e.treatment(), e.controlGoal(), e.control()) : null;
+	private LinkedScenario linked(ScenarioView scenario) {
+		ScenarioMetrics metrics = this.results.metrics(scenario.id());
+		ScenarioMetrics.Treatment t = metrics.treatment();
+		ScenarioMetrics.Control c = metrics.control();
 		return new LinkedScenario(scenario.id(), scenario.name(), scenario.status(), channels(scenario),
-				scenario.activatedAt(),
-				new CycleView.Funnel(e.total(), e.treatment(), e.control(), e.treatmentGoal(), e.controlGoal()), lift);
+				scenario.activatedAt(), new CycleView.Funnel(t.size(), t.delivered(), t.uniqueOpens(), t.uniqueClicks(),
+						t.conversions(), c.size(), c.conversions(), t.cvr(), c.cvr()),
+				metrics.lift());
 	}
 
 	private static List<Channel> channels(ScenarioView scenario) {
@@ -402,15 +414,21 @@ public class Cycles {
 			decisions.computeIfAbsent(decision.cycleId(), (k) -> new ArrayList<>()).add(decision.decision());
 		}
 		Map<Long, Optional<LinkedScenario>> scenarioCache = new HashMap<>();
+		Map<Long, Optional<KpiView>> kpiCache = new HashMap<>();
 		Instant now = this.clock.instant();
 		List<CycleView> views = new ArrayList<>(rows.size());
 		for (CycleRow row : rows) {
 			List<LinkedScenario> linked = row.scenarioIds()
 				.stream()
-				.map((sid) -> scenarioCache.computeIfAbsent(sid, (k) -> this.scenarios.find(k).map(Cycles::linked)))
+				.map((sid) -> scenarioCache.computeIfAbsent(sid, (k) -> this.scenarios.find(k).map(this::linked)))
 				.flatMap(Optional::stream)
 				.toList();
-			views.add(derive(row, linked, reviews.getOrDefault(row.id(), List.of()),
+			List<KpiView> kpiViews = row.kpiIds()
+				.stream()
+				.map((kid) -> kpiCache.computeIfAbsent(kid, (k) -> this.kpis.get(k)))
+				.flatMap(Optional::stream)
+				.toList();
+			views.add(derive(row, linked, kpiViews, reviews.getOrDefault(row.id(), List.of()),
 					decisions.getOrDefault(row.id(), List.of()), now));
 		}
 		return views;
@@ -419,7 +437,7 @@ public class Cycles {
 	/**
 	 * Stage and stall from what happened, in order; see {@link Stage} and {@link Stall}.
 	 */
-	private CycleView derive(CycleRow row, List<LinkedScenario> linked, List<Review> reviews,
+	private CycleView derive(CycleRow row, List<LinkedScenario> linked, List<KpiView> kpiViews, List<Review> reviews,
 			List<DecisionView> decisions, Instant now) {
 		PdcaProperties.Stall limits = this.properties.stall();
 		Stage stage = Stage.PLAN;
@@ -428,6 +446,7 @@ public class Cycles {
 		Duration limit = null;
 		Stall stall = null;
 		Instant launchedAt = null;
+		Instant firstSentAt = null;
 		Instant reviewedAt = null;
 		Instant decidedAt = null;
 		if (row.approvedAt() != null) {
@@ -443,8 +462,10 @@ public class Cycles {
 				launchedAt = firstLive.isAfter(row.approvedAt()) ? firstLive : row.approvedAt();
 				stage = Stage.DO;
 				since = launchedAt;
-				stallClock = null;
-				stall = null;
+				firstSentAt = this.queries.firstSent(row.scenarioIds());
+				stallClock = firstSentAt;
+				limit = limits.doToCheck();
+				stall = Stall.DO_TO_CHECK;
 				Instant launched = launchedAt;
 				reviewedAt = reviews.stream()
 					.map(Review::at)
@@ -492,8 +513,9 @@ public class Cycles {
 				new Kgi(row.kgiName(), row.kgiTarget()), row.hypothesis(), row.segmentId(), row.scenarioIds(),
 				row.kpiIds(), new Expected(row.conversionRate(), row.averageOrderValue()), stage, stall, stalledSince,
 				since, new ExpectedEffect(row.reachable(), row.conversions(), row.revenue()), row.requiredSampleSize(),
-				linked, decisions, actions, row.approvedBy(), row.approvedAt(), launchedAt, reviewedAt, decidedAt,
-				row.doneAt(), row.previousCycleId(), row.nextCycleId(), row.createdBy(), row.createdAt());
+				linked, kpiViews, decisions, actions, row.approvedBy(), row.approvedAt(), launchedAt, firstSentAt,
+				reviewedAt, decidedAt, row.doneAt(), row.previousCycleId(), row.nextCycleId(), row.createdBy(),
+				row.createdAt());
 	}
 
 	static String text(String field, @Nullable String value, int max) {

@@ -106,6 +106,8 @@ class CyclesIntegrationTests {
 			.isEqualTo(58);
 		assertThat(both.scenarios()).extracting(CycleView.LinkedScenario::channels)
 			.containsExactly(List.of(Channel.EMAIL), List.of(Channel.LINE));
+		assertThat(both.scenarios().get(0).funnel().treatment()).isZero();
+		assertThat(both.scenarios().get(0).lift().absolute()).as("no groups yet").isNull();
 	}
 
 	@Test
@@ -131,6 +133,9 @@ class CyclesIntegrationTests {
 		assertField(new CycleRequest(good.title(), good.owner(), good.decisionMaker(), good.from(), good.to(),
 				good.kgi(), good.hypothesis(), good.segmentId(), good.scenarioIds(), good.kpiIds(),
 				new CycleRequest.Expected(1.5, BigDecimal.TEN)), "expected.conversionRate");
+		assertField(new CycleRequest(good.title(), good.owner(), good.decisionMaker(), good.from(), good.to(),
+				good.kgi(), good.hypothesis(), good.segmentId(), good.scenarioIds(), List.of(999_999_999L),
+				good.expected()), "kpiIds");
 	}
 
 	@Test
@@ -163,6 +168,23 @@ class CyclesIntegrationTests {
 		assertThat(this.cycles.list(false, Stage.DO)).extracting(CycleView::id).contains(cycleId);
 
 		this.clock.advance(Duration.ofHours(1));
+		Instant sent = this.clock.instant();
+		this.jdbc.sql("""
+				insert into delivery.message (source_type, source_id, step_key, customer_id, channel, state, sent_at)
+				select 'SCENARIO', :scenario, 'w1', id, 'EMAIL', 'SENT', :at from domain.customer
+				where city = :city and name = 'a'
+				""")
+			.param("scenario", scenario)
+			.param("at", java.sql.Timestamp.from(sent))
+			.param("city", this.fixtures.city)
+			.update();
+		assertThat(this.cycles.find(cycleId).orElseThrow().firstSentAt()).isEqualTo(sent);
+		this.clock.advance(Duration.ofDays(7).minusMinutes(1));
+		assertThat(this.cycles.find(cycleId).orElseThrow().stall()).isNull();
+		this.clock.advance(Duration.ofMinutes(2));
+		CycleView unreviewed = this.cycles.find(cycleId).orElseThrow();
+		assertThat(unreviewed.stall()).isEqualTo(Stall.DO_TO_CHECK);
+		assertThat(unreviewed.stalledSince()).isEqualTo(sent.plus(Duration.ofDays(7)));
 		assertThat(this.cycles.review(cycleId, "analyst").stage()).isEqualTo(Stage.CHECK);
 		assertThatThrownBy(() -> this.cycles.decide(cycleId, scenario, Decision.STOP, "not worth it", false, "manager"))
 			.isInstanceOfSatisfying(InvalidCycle.class, (ex) -> assertThat(ex.field()).isEqualTo("confirm"));

@@ -252,6 +252,21 @@ public class CycleQueries {
 		return (double) ordering / customerIds.length;
 	}
 
+	/**
+	 * When the first message of the scenarios went out (a SENT message's {@code sent_at},
+	 * through delivery's {@code v_message}); null before any.
+	 */
+	public @Nullable Instant firstSent(Collection<Long> scenarioIds) {
+		if (scenarioIds.isEmpty()) {
+			return null;
+		}
+		@Nullable Timestamp first = this.jdbc.sql("""
+				select min(sent_at) from delivery.v_message
+				where source_type = 'SCENARIO' and source_id = any(:ids) and state = 'SENT'
+				""").param("ids", ids(scenarioIds)).query((rs, n) -> rs.getTimestamp(1)).list().get(0);
+		return (first != null) ? first.toInstant() : null;
+	}
+
 	private static long[] ids(Collection<Long> ids) {
 		return ids.stream().mapToLong(Long::longValue).toArray();
 	}

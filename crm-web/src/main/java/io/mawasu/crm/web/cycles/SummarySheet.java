@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.mawasu.crm.analytics.CycleView;
+import io.mawasu.crm.analytics.KpiView;
 import io.mawasu.crm.analytics.KptBoards;
 import io.mawasu.crm.analytics.KptCard;
 import io.mawasu.crm.analytics.KptColumn;
@@ -62,6 +63,8 @@ class SummarySheet {
 	static final int MAX_SCENARIOS = 4;
 
 	static final int MAX_DECISIONS = 4;
+
+	static final int MAX_KPIS = 4;
 
 	static final int MAX_TRY = 5;
 
@@ -109,9 +112,9 @@ class SummarySheet {
 			.toList();
 		Sheet sheet = new Sheet(cycle, cut(cycle.title(), 60), cut(cycle.hypothesis(), 260),
 				cut(cycle.kgi().name(), 60), (segment != null) ? cut(segment.name(), 40) : null, count,
-				cycle.scenarios().stream().limit(MAX_SCENARIOS).toList(), names, decisions,
-				cards(cards, KptColumn.TRY, MAX_TRY), cards(cards, KptColumn.PROBLEM, MAX_OTHER_CARDS),
-				cards(cards, KptColumn.KEEP, MAX_OTHER_CARDS));
+				cycle.scenarios().stream().limit(MAX_SCENARIOS).toList(),
+				cycle.kpis().stream().limit(MAX_KPIS).toList(), names, decisions, cards(cards, KptColumn.TRY, MAX_TRY),
+				cards(cards, KptColumn.PROBLEM, MAX_OTHER_CARDS), cards(cards, KptColumn.KEEP, MAX_OTHER_CARDS));
 		Map<String, Object> model = new HashMap<>();
 		model.put("sheet", sheet);
 		model.put("fmt", this.formats);

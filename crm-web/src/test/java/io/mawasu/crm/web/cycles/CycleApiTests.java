@@ -3,6 +3,8 @@ package io.mawasu.crm.web.cycles;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
+import io.mawasu.crm.analytics.KpiRequest;
+import io.mawasu.crm.analytics.Kpis;
 import io.mawasu.crm.delivery.Contents;
 import io.mawasu.crm.scenario.ScenarioStatus;
 import io.mawasu.crm.scenario.Scenarios;
@@ -61,6 +63,9 @@ class CycleApiTests {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	Kpis kpis;
+
 	CycleFixtures fixtures;
 
 	@BeforeEach
@@ -84,6 +89,17 @@ class CycleApiTests {
 
 	@Test
 	void plansACycleWithItsExpectedEffect() throws Exception {
+		long kpi = this.kpis.create(new KpiRequest("F2 CVR", "SCENARIO_CVR", java.time.LocalDate.of(2026, 12, 1),
+				java.time.LocalDate.of(2026, 12, 31), new java.math.BigDecimal("0.1"), null,
+				this.fixtures.emailScenarioId, null), "marketer");
+		create(Role.MARKETER,
+				this.fixtures.body(this.fixtures.emailScenarioId).replace("\"kpiIds\":[]", "\"kpiIds\":[" + kpi + "]"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.kpis[0].id").value(kpi))
+			.andExpect(jsonPath("$.kpis[0].target").value(0.1))
+			.andExpect(jsonPath("$.kpis[0].status").isString())
+			.andExpect(jsonPath("$.scenarios[0].lift").exists())
+			.andExpect(jsonPath("$.scenarios[0].funnel.treatment").value(0));
 		create(Role.MARKETER, this.fixtures.body(this.fixtures.emailScenarioId)).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.id").isNumber())
 			.andExpect(jsonPath("$.stage").value("PLAN"))
@@ -104,6 +120,7 @@ class CycleApiTests {
 		invalid(body.replace("\"decisionMaker\":\"manager\"", "\"decisionMaker\":\"ghost\""), "decisionMaker");
 		invalid(body.replace("\"segmentId\":" + this.fixtures.segmentId, "\"segmentId\":987654321"), "segmentId");
 		invalid(this.fixtures.body(this.fixtures.emailScenarioId, 987654321), "scenarioIds");
+		invalid(body.replace("\"kpiIds\":[]", "\"kpiIds\":[987654321]"), "kpiIds");
 		invalid(body.replace("\"to\":\"2026-12-31\"", "\"to\":\"2026-11-30\""), "to");
 		invalid(body.replace("\"title\":\"秋のF2施策\"", "\"title\":\"" + "長".repeat(201) + "\""), "title");
 		invalid(body.replace("\"title\":\"秋のF2施策\"", "\"title\":\"a\\u0000b\""), "title");
