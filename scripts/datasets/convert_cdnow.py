@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Convert the CDNOW purchase log to Mawasu's import CSVs (customers.csv, orders.csv).
 
-Input: shared/datasets/cdnow/CDNOW_master.txt (header line, then whitespace-separated
+Input: CDNOW_master.txt (header line, then whitespace-separated
 "customer_id date number_of_cds dollar_value") or CDNOW_sample.txt (no header,
-"master_id sample_id date cds dollars"; the master id is used so ids match the master file).
+"master_id sample_id date cds dollars"; the master id is used so ids match the master file;
+the repository ships the sample as data/cdnow/CDNOW_sample.txt).
 A .gz file is read directly.
 
 Rules:
@@ -14,7 +15,7 @@ Rules:
   crm.time-zone.
 - customers.csv: external_id = the customer id as written (leading zeros kept).
 
-Usage: python3 scripts/datasets/convert_cdnow.py [--input FILE] [--out DIR]
+Usage: python3 scripts/datasets/convert_cdnow.py INPUT [--out DIR]
 """
 import csv
 import sys
@@ -23,13 +24,12 @@ from decimal import Decimal
 
 from datasets import arguments, open_text
 
-DATASET = "cdnow/CDNOW_master.txt"
 
 
 
 
 def main():
-    args = arguments(__doc__, DATASET, "out/cdnow")
+    args = arguments(__doc__, "out/cdnow")
 
     customers = {}
     orders = []

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Convert the UCI "Online Retail" file to Mawasu's import CSVs (customers.csv, orders.csv).
 
-Input: shared/datasets/online-retail/online_retail_uci.csv.gz (read directly, gzip), columns
+Input: online_retail_uci.csv.gz (read directly, gzip; source in data/README.md), columns
 InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country.
 
 Rules:
@@ -15,7 +15,7 @@ Rules:
 - customers.csv: external_id = CustomerID, tags = the Country of the customer's first line.
 - Amounts are in pounds sterling (set CRM_CURRENCY=GBP for a faithful display).
 
-Usage: python3 scripts/datasets/convert_online_retail.py [--input FILE] [--out DIR]
+Usage: python3 scripts/datasets/convert_online_retail.py INPUT [--out DIR]
 """
 import csv
 import sys
@@ -24,12 +24,11 @@ from decimal import Decimal
 
 from datasets import arguments, open_text
 
-DATASET = "online-retail/online_retail_uci.csv.gz"
 
 
 
 def main():
-    args = arguments(__doc__, DATASET, "out/online-retail")
+    args = arguments(__doc__, "out/online-retail")
 
     invoices = {}  # InvoiceNo -> [customer, first datetime, amount, quantity]
     countries = {}

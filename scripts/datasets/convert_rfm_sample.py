@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Convert the R package rfm's sample orders to Mawasu's import CSVs (customers.csv, orders.csv).
 
-Input: shared/datasets/rfm-sample/rfm_data_orders.csv (a .gz file is read directly), columns
+Input: rfm_data_orders.csv of the R package rfm (a .gz file is read directly), columns
 customer_id (a name: the package identifies customers by name), order_date, revenue,
 first_name, last_name, email.
 
@@ -11,7 +11,7 @@ Rules:
 - orders.csv: one order per line, external_id = rfm-<physical line number> (the header is
   line 1), ordered_at = order_date (a date: midnight in crm.time-zone), amount = revenue.
 
-Usage: python3 scripts/datasets/convert_rfm_sample.py [--input FILE] [--out DIR]
+Usage: python3 scripts/datasets/convert_rfm_sample.py INPUT [--out DIR]
 """
 import csv
 import sys
@@ -19,13 +19,12 @@ from decimal import Decimal
 
 from datasets import arguments, open_text
 
-DATASET = "rfm-sample/rfm_data_orders.csv"
 
 
 
 
 def main():
-    args = arguments(__doc__, DATASET, "out/rfm-sample")
+    args = arguments(__doc__, "out/rfm-sample")
 
     customers = {}
     orders = []

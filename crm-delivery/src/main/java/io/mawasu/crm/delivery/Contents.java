@@ -337,6 +337,8 @@ public class Contents {
 				}
 				yield new ContentVariant(key, null, b, null, List.of(), weight);
 			}
+			case ADS -> throw new InvalidContent("channel",
+					"ADS is a consent channel for ad audiences; contents are for EMAIL, LINE or SMS");
 		};
 	}
 

@@ -106,24 +106,95 @@ public class DeliveryHistory {
 	}
 
 	/**
-	 * Of the customers of {@code since}, those who opened the message of that source and
-	 * step created at or after their own time (a re-entered customer's earlier cycle does
-	 * not count).
+	 * Of the customers of {@code since}, those who opened (or clicked) the message of
+	 * that source and step created at or after their own time (a re-entered customer's
+	 * earlier cycle does not count).
 	 */
 	public Set<Long> openedSince(String sourceType, long sourceId, String stepKey, Map<Long, Instant> since) {
-		throw new UnsupportedOperationException("contract only");
+		return engagedSince(sourceType, sourceId, stepKey, since, new String[] { "OPENED", "CLICKED" });
 	}
 
 	/** As {@link #openedSince}, for clicks. */
 	public Set<Long> clickedSince(String sourceType, long sourceId, String stepKey, Map<Long, Instant> since) {
-		throw new UnsupportedOperationException("contract only");
+		return engagedSince(sourceType, sourceId, stepKey, since, new String[] { "CLICKED" });
+	}
+
+	private Set<Long> engagedSince(String sourceType, long sourceId, String stepKey, Map<Long, Instant> since,
+			String[] kinds) {
+		if (since.isEmpty()) {
+			return Set.of();
+		}
+		Since arrays = Since.of(since);
+		return Set.copyOf(this.jdbc.sql("""
+				select distinct m.customer_id
+				from unnest(cast(:ids as bigint[]), cast(:since as timestamptz[])) as c (customer_id, since)
+				join delivery.message m on m.source_type = :type and m.source_id = :source and m.step_key = :step
+					and m.customer_id = c.customer_id and m.created_at >= c.since
+				where exists (select 1 from delivery.event e
+					where e.message_id = m.id and e.first and e.kind = any(:kinds))
+				""")
+			.param("type", sourceType)
+			.param("source", sourceId)
+			.param("step", stepKey)
+			.param("ids", arrays.ids())
+			.param("since", arrays.times())
+			.param("kinds", kinds)
+			.query(Long.class)
+			.list());
 	}
 
 	/**
-	 * As {@link #unansweredSends}, counting only messages created at or after each time.
+	 * As {@link #unansweredSends}, counting only messages created at or after each time:
+	 * per customer, the SENT messages of the source created since the customer's time and
+	 * after the latest open or click of one of those.
 	 */
 	public Map<Long, Integer> unansweredSendsSince(String sourceType, long sourceId, Map<Long, Instant> since) {
-		throw new UnsupportedOperationException("contract only");
+		if (since.isEmpty()) {
+			return Map.of();
+		}
+		Since arrays = Since.of(since);
+		Map<Long, Integer> unanswered = new HashMap<>();
+		this.jdbc.sql("""
+				with sent as (
+					select m.id, m.customer_id, m.sent_at
+					from unnest(cast(:ids as bigint[]), cast(:since as timestamptz[])) as c (customer_id, since)
+					join delivery.message m on m.source_type = :type and m.source_id = :source
+						and m.customer_id = c.customer_id and m.created_at >= c.since
+					where m.state = 'SENT'
+				), answered as (
+					select s.customer_id, max(e.at) as at
+					from sent s join delivery.event e on e.message_id = s.id and e.kind in ('OPENED', 'CLICKED')
+					group by s.customer_id
+				)
+				select s.customer_id, count(*) as n
+				from sent s left join answered a on a.customer_id = s.customer_id
+				where a.at is null or s.sent_at > a.at
+				group by s.customer_id
+				""")
+			.param("type", sourceType)
+			.param("source", sourceId)
+			.param("ids", arrays.ids())
+			.param("since", arrays.times())
+			.query((rs, n) -> unanswered.put(rs.getLong(1), rs.getInt(2)))
+			.list();
+		return unanswered;
+	}
+
+	/** Customers and their times as two arrays, each bound as one parameter. */
+	private record Since(long[] ids, String[] times) {
+
+		static Since of(Map<Long, Instant> since) {
+			long[] ids = new long[since.size()];
+			String[] times = new String[since.size()];
+			int i = 0;
+			for (Map.Entry<Long, Instant> entry : since.entrySet()) {
+				ids[i] = entry.getKey();
+				times[i] = entry.getValue().toString();
+				i++;
+			}
+			return new Since(ids, times);
+		}
+
 	}
 
 	/** A customer's messages and skips, newest first. */

@@ -275,6 +275,7 @@ public class MessageRenderer {
 					yield new Parsed(channel, null, null, text, List.of(), names(text),
 							links(prefix + "body", MessageText.trackableLinks(null, List.of(variant.body()))));
 				}
+				case ADS -> throw new IllegalArgumentException("ADS is a consent channel; nothing is sent on it");
 			};
 		}
 

@@ -42,7 +42,11 @@ public class Outbox {
 
 	/**
 	 * A message to enqueue; {@code stepKey} is the scenario step (or campaign) that sends
-	 * it, {@code rules} the frequency cap and quiet hours checked when it is sent.
+	 * it, {@code rules} the frequency cap and quiet hours checked when it is sent,
+	 * {@code visit} the enrolment visit (its enrolment time) of a scenario message: one
+	 * message per (source, step, customer, visit), so a customer who re-enters gets the
+	 * step's message again. Without a visit (campaigns, tests): one per (source, step,
+	 * customer).
 	 */
 	public record Entry(String sourceType, long sourceId, String stepKey, long customerId, Channel channel,
 			@Nullable Long contentId, @Nullable String variant, SendRules rules, @Nullable Instant visit) {
@@ -74,8 +78,8 @@ public class Outbox {
 
 	/**
 	 * Enqueues messages, set-based ({@value #ENQUEUE_CHUNK} per statement); one already
-	 * enqueued for the same source, step and customer is left as it is. Returns how many
-	 * were new.
+	 * enqueued for the same source, step, customer and visit is left as it is (a batch
+	 * redone after a crash adds nothing). Returns how many were new.
 	 */
 	@Transactional
 	public int enqueue(List<Entry> entries) {
@@ -100,6 +104,7 @@ public class Outbox {
 		boolean[] perChannel = new boolean[n];
 		String[] quietFrom = new String[n];
 		String[] quietTo = new String[n];
+		String[] visits = new String[n];
 		for (int i = 0; i < n; i++) {
 			Entry e = chunk.get(i);
 			types[i] = e.sourceType();
@@ -109,6 +114,7 @@ public class Outbox {
 			channels[i] = e.channel().name();
 			contents[i] = e.contentId();
 			variants[i] = e.variant();
+			visits[i] = (e.visit() != null) ? e.visit().toString() : null;
 			SendRules.FrequencyCap cap = e.rules().frequencyCap();
 			if (cap != null) {
 				capMax[i] = cap.max();
@@ -123,11 +129,12 @@ public class Outbox {
 		}
 		return this.jdbc.sql("""
 				insert into delivery.message (source_type, source_id, step_key, customer_id, channel, content_id,
-					variant, cap_max, cap_days, cap_per_channel, quiet_from, quiet_to)
+					variant, cap_max, cap_days, cap_per_channel, quiet_from, quiet_to, visit)
 				select * from unnest(cast(:types as text[]), cast(:sources as bigint[]), cast(:steps as text[]),
 					cast(:customers as bigint[]), cast(:channels as text[]), cast(:contents as bigint[]),
 					cast(:variants as text[]), cast(:capMax as integer[]), cast(:capDays as integer[]),
-					cast(:perChannel as boolean[]), cast(:quietFrom as time[]), cast(:quietTo as time[]))
+					cast(:perChannel as boolean[]), cast(:quietFrom as time[]), cast(:quietTo as time[]),
+					cast(:visits as timestamptz[]))
 				on conflict on constraint message_once_key do nothing
 				""")
 			.param("types", types)
@@ -142,6 +149,7 @@ public class Outbox {
 			.param("perChannel", perChannel)
 			.param("quietFrom", quietFrom)
 			.param("quietTo", quietTo)
+			.param("visits", visits)
 			.update();
 	}
 

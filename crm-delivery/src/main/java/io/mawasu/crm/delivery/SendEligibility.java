@@ -76,11 +76,46 @@ public class SendEligibility {
 
 	/**
 	 * Of {@code customerIds}, those who may be messaged on at least one of
-	 * {@code channels} (the same checks as {@link #blocked}), in one statement.
+	 * {@code channels}, ascending and without duplicates: a current OPT_IN on the
+	 * channel, not blacklisted, an address for it that is not suppressed (the checks of
+	 * {@link #blocked}). One statement over crm-domain's views, the ids and channels each
+	 * bound as one array parameter, so any number of ids fits. No channels: none.
 	 */
 	@Transactional(readOnly = true)
 	public long[] reachable(Collection<Channel> channels, long[] customerIds) {
-		throw new UnsupportedOperationException("contract only");
+		if (channels.isEmpty() || customerIds.length == 0) {
+			return new long[0];
+		}
+		return this.jdbc.sql("""
+				with candidate as (
+					select c.id, k.channel, case k.channel
+							when 'EMAIL' then lower(btrim(c.email))
+							when 'SMS' then regexp_replace(regexp_replace(c.phone, '[^0-9]', '', 'g'), '^(81|0)', '')
+							else btrim(c.line_user_id) end as address
+					from unnest(cast(:ids as bigint[])) as i (id)
+					join domain.v_customer c on c.id = i.id
+					join domain.v_consent_current k on k.customer_id = c.id and k.status = 'OPT_IN'
+						and k.channel = any(cast(:channels as text[]))
+					where not c.blacklisted
+				), suppressed as (
+					select s.channel, case s.channel
+							when 'EMAIL' then lower(btrim(s.address))
+							when 'SMS' then regexp_replace(regexp_replace(s.address, '[^0-9]', '', 'g'), '^(81|0)', '')
+							else btrim(s.address) end as address
+					from domain.v_suppression s where s.channel = any(cast(:channels as text[]))
+				)
+				select distinct c.id from candidate c
+				where c.address is not null and c.address <> ''
+					and not exists (select 1 from suppressed s where s.channel = c.channel and s.address = c.address)
+				order by c.id
+				""")
+			.param("channels", channels.stream().map(Channel::name).distinct().toArray(String[]::new))
+			.param("ids", customerIds)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
 	}
 
 }

@@ -153,6 +153,7 @@ public class TestSends {
 				case EMAIL -> "an email address";
 				case LINE -> "an email address or a LINE user id";
 				case SMS -> "an email address or a phone number";
+				case ADS -> "nothing: ADS is a consent channel";
 			};
 			throw new IllegalArgumentException(
 					"'" + raw + "' is a " + ((channel == Channel.LINE) ? "LINE user id" : "phone number")
@@ -171,6 +172,7 @@ public class TestSends {
 				yield new RenderedMessage(m.channel(), null, null, prefix + m.text(), List.copyOf(messages), m.links());
 			}
 			case SMS -> new RenderedMessage(m.channel(), null, null, prefix + m.text(), m.messages(), m.links());
+			case ADS -> throw new IllegalArgumentException("ADS is a consent channel; nothing is sent on it");
 		};
 	}
 

@@ -1,15 +1,24 @@
 package io.mawasu.crm.scenario;
 
+import java.util.List;
+
+import io.mawasu.crm.delivery.SendEligibility;
+import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.scenario.ScenarioDefinition.Reentry;
 import io.mawasu.crm.scenario.ScenarioDefinition.Send;
 import io.mawasu.crm.scenario.ScenarioDefinition.Wait;
 import io.mawasu.crm.segmentation.SegmentRefreshed;
 import io.mawasu.crm.segmentation.Segments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Enrols the members of a scenario's entry segment, set-based: at activation and after
@@ -21,21 +30,33 @@ import org.springframework.transaction.annotation.Transactional;
  * holds is recorded EXITED PRIORITY at once; customers it takes leave scenarios of lower
  * priority with PRIORITY.
  * <p>
- * Only members reachable on at least one channel the scenario sends on (a current OPT_IN,
- * not blacklisted) are enrolled, before the group is drawn: otherwise CONTROL would keep
- * customers whom TREATMENT cannot reach, and the lift would be diluted. Each send is
- * checked again when it goes out.
+ * Only members reachable on at least one channel the scenario sends on
+ * ({@link SendEligibility#reachable}: a current OPT_IN, not blacklisted, an address that
+ * is not suppressed) are enrolled, before the group is drawn: otherwise CONTROL would
+ * keep customers whom TREATMENT cannot reach, and the lift would be diluted. Each send is
+ * checked again when it goes out. Other modules are read through their APIs only
+ * ({@link Segments#memberIds}, {@link SendEligibility}).
  */
 @Component
 class Enrolments {
+
+	private static final Logger log = LoggerFactory.getLogger(Enrolments.class);
 
 	private final JdbcClient jdbc;
 
 	private final Segments segments;
 
-	Enrolments(JdbcClient jdbc, Segments segments) {
+	private final SendEligibility eligibility;
+
+	private final TransactionTemplate newTransaction;
+
+	Enrolments(JdbcClient jdbc, Segments segments, SendEligibility eligibility,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.segments = segments;
+		this.eligibility = eligibility;
+		this.newTransaction = new TransactionTemplate(transactionManager);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Enrols the segment's current members in an ACTIVE scenario; returns how many. */
@@ -53,7 +74,16 @@ class Enrolments {
 		long segmentId = (Long) row.get()[0];
 		int priority = (Integer) row.get()[1];
 		ScenarioDefinition definition = ScenarioDefinition.stored((String) row.get()[2]);
+		List<Channel> channels = definition.steps()
+			.stream()
+			.filter(Send.class::isInstance)
+			.map((step) -> ((Send) step).channel())
+			.distinct()
+			.toList();
 		long[] members = this.segments.memberIds(segmentId);
+		if (!channels.isEmpty() && members.length > 0) {
+			members = this.eligibility.reachable(channels, members);
+		}
 		if (members.length == 0) {
 			return 0;
 		}
@@ -61,11 +91,7 @@ class Enrolments {
 		Reentry reentry = definition.reentry();
 		int enrolled = this.jdbc.sql("""
 				with members as (
-					select distinct m.customer_id from unnest(cast(:members as bigint[])) as m (customer_id)
-					where cardinality(cast(:channels as text[])) = 0
-						or exists (select 1 from domain.consent k join domain.customer c on c.id = k.customer_id
-						where k.customer_id = m.customer_id and k.status = 'OPT_IN' and not c.blacklisted
-							and k.channel = any(cast(:channels as text[])))),
+					select distinct m.customer_id from unnest(cast(:members as bigint[])) as m (customer_id)),
 				prev as (
 					select e.customer_id, max(e.cycle) as cycle, bool_or(e.state = 'ACTIVE') as active,
 						max(e.exited_at) as exited_at
@@ -101,13 +127,6 @@ class Enrolments {
 				select id, step_key, case when state = 'ACTIVE' then 'ENTERED' else 'EXITED' end from ins
 				""")
 			.param("members", members)
-			.param("channels",
-					definition.steps()
-						.stream()
-						.filter(Send.class::isInstance)
-						.map((step) -> ((Send) step).channel().name())
-						.distinct()
-						.toArray(String[]::new))
 			.param("scenario", scenarioId)
 			.param("scenarioText", Long.toString(scenarioId))
 			.param("reentry", reentry.kind().name())
@@ -142,7 +161,9 @@ class Enrolments {
 	}
 
 	/**
-	 * New members of a refreshed segment join every ACTIVE scenario that enters from it.
+	 * New members of a refreshed segment join every ACTIVE scenario that enters from it,
+	 * each scenario in a transaction of its own: one that fails is rolled back alone,
+	 * marked (failures, last error) and logged, and the others still enrol.
 	 */
 	@ApplicationModuleListener
 	void on(SegmentRefreshed event) {
@@ -151,7 +172,22 @@ class Enrolments {
 			.param("segment", event.segmentId())
 			.query(Long.class)
 			.list()) {
-			enrol(scenarioId);
+			try {
+				this.newTransaction.executeWithoutResult((status) -> enrol(scenarioId));
+			}
+			catch (RuntimeException ex) {
+				String error = ScenarioEngine.errorText(ex);
+				log.warn("Enrolling segment {}'s new members in scenario {} failed; other scenarios go on: {}",
+						event.segmentId(), scenarioId, error, ex);
+				this.newTransaction.executeWithoutResult((status) -> this.jdbc
+					.sql("""
+							update scenario.scenario set failures = failures + 1, last_error = :error, last_failed_at = now()
+							where id = :id
+							""")
+					.param("id", scenarioId)
+					.param("error", error)
+					.update());
+			}
 		}
 	}
 

@@ -1,9 +1,11 @@
 package io.mawasu.crm.scenario;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -197,11 +199,23 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 	 * trusted.
 	 */
 	static ScenarioDefinition stored(String json) {
-		return parse(json, null);
+		return parse(json, null, false);
+	}
+
+	/**
+	 * A stored definition checked again as on save, but for contents and segment: what
+	 * activation and resumption need ({@link #durationProblem} bounds included).
+	 */
+	static ScenarioDefinition bounded(String json) {
+		return parse(json, null, true);
 	}
 
 	/** Parses and checks a definition posted as JSON text. */
 	static ScenarioDefinition parse(String json, @Nullable Lookups lookups) {
+		return parse(json, lookups, true);
+	}
+
+	private static ScenarioDefinition parse(String json, @Nullable Lookups lookups, boolean bounded) {
 		JsonNode root;
 		try {
 			root = JSON.readTree(json);
@@ -221,6 +235,10 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		if (nameNode == null || !nameNode.isString() || nameNode.stringValue().isBlank()) {
 			throw new InvalidScenario(null, "name", "is missing: give the scenario a name");
 		}
+		if (nameNode.stringValue().length() > 200) {
+			throw new InvalidScenario(null, "name",
+					"has " + nameNode.stringValue().length() + " characters; at most 200 are allowed");
+		}
 		long segmentId = wholeNumber(root, "segmentId", null, 1, Long.MAX_VALUE, null);
 		if (lookups != null && !lookups.segmentExists(segmentId)) {
 			throw new InvalidScenario(null, "segmentId", "is not a segment: no segment has id " + segmentId);
@@ -236,7 +254,7 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		QuietHours quiet = quietHours(root);
 		Map<Channel, @Nullable QuietHours> channelQuiet = channelQuietHours(root);
 		Reentry reentry = reentry(root.get("reentry"));
-		List<Step> steps = steps(root.get("steps"), lookups);
+		List<Step> steps = steps(root.get("steps"), lookups, bounded);
 		return new ScenarioDefinition(nameNode.stringValue().strip(), segmentId, priority, controlPercent, cap, goal,
 				unanswered, quiet, reentry, steps, channelQuiet);
 	}
@@ -325,7 +343,7 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		if (node == null || !node.isObject()) {
 			return windows;
 		}
-		for (Channel channel : Channel.values()) {
+		for (Channel channel : Channel.messagingChannels()) {
 			if (node.has(channel.name())) {
 				JsonNode window = node.get(channel.name());
 				String field = "quietHours." + channel.name();
@@ -388,7 +406,7 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		}
 	}
 
-	private static List<Step> steps(@Nullable JsonNode node, @Nullable Lookups lookups) {
+	private static List<Step> steps(@Nullable JsonNode node, @Nullable Lookups lookups, boolean bounded) {
 		if (!present(node) || !node.isArray() || node.isEmpty()) {
 			throw new InvalidScenario(null, "steps", "must be a non-empty list of steps; the first is the entry");
 		}
@@ -407,7 +425,7 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 			if (byKey.containsKey(key)) {
 				throw new InvalidScenario(key, "key", "is used by another step; keys must be unique");
 			}
-			Step step = step(s, key);
+			Step step = step(s, key, bounded);
 			byKey.put(key, step);
 			steps.add(step);
 		}
@@ -452,7 +470,7 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		return steps;
 	}
 
-	private static Step step(JsonNode s, String key) {
+	private static Step step(JsonNode s, String key, boolean bounded) {
 		JsonNode typeNode = s.get("type");
 		String type = (typeNode != null && typeNode.isString()) ? typeNode.stringValue() : "";
 		switch (type) {
@@ -478,9 +496,9 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 							"is missing: give an ISO-8601 duration such as PT30M or P3D");
 				}
 				String duration = durationNode.stringValue();
-				if (!validDuration(duration)) {
-					throw new InvalidScenario(key, "duration",
-							"\"" + duration + "\" is not an ISO-8601 duration such as PT30M, P3D or P1M");
+				String problem = durationProblem(duration, bounded);
+				if (problem != null) {
+					throw new InvalidScenario(key, "duration", problem);
 				}
 				return new Wait(key, duration, target(s, key, "next"));
 			}
@@ -505,21 +523,58 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		return node.stringValue();
 	}
 
-	/** A positive ISO-8601 duration, either a time-based one or a date-based one. */
-	static boolean validDuration(String text) {
+	/**
+	 * The longest WAIT: 10 years, as the day-valued fields (goal, re-entry, frequency
+	 * cap: at most 3650 days) — a wait the database can always add to a time.
+	 */
+	static final String MAX_WAIT = "P10Y";
+
+	private static final LocalDate WAIT_REFERENCE = LocalDate.of(2000, 1, 1);
+
+	private static final Duration MAX_WAIT_DURATION = Duration
+		.ofDays(ChronoUnit.DAYS.between(WAIT_REFERENCE, WAIT_REFERENCE.plusYears(10)));
+
+	/**
+	 * What is wrong with a WAIT duration, or null: it must be a positive ISO-8601
+	 * duration in capitals without a sign, time-based ({@code PT30M}, {@code P2DT3H}) or
+	 * date-based ({@code P3D}, {@code P1M}, {@code P2W}), as both Java and PostgreSQL's
+	 * {@code interval} read it; {@code bounded} (on save and activation) also caps it at
+	 * {@value #MAX_WAIT}. Stored definitions are read unbounded so a scenario saved
+	 * before the cap can still be shown; the engine isolates one that fails.
+	 */
+	static @Nullable String durationProblem(String text, boolean bounded) {
+		String usage = "\"" + text + "\" is not an ISO-8601 duration such as PT30M, P3D or P1M";
+		if (!text.matches("P[0-9YMWDTHS.]+")) {
+			return text.contains("-") ? usage + " (a duration must be positive)" : usage;
+		}
+		Duration duration = null;
+		Period period = null;
 		try {
-			Duration duration = Duration.parse(text);
-			return !duration.isNegative() && !duration.isZero();
+			duration = Duration.parse(text);
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				Period period = Period.parse(text);
-				return !period.isNegative() && !period.isZero();
+				period = Period.parse(text);
 			}
 			catch (DateTimeParseException ex2) {
-				return false;
+				return usage;
 			}
 		}
+		if ((duration != null) ? duration.isZero() : period.isZero()) {
+			return "\"" + text + "\" is zero: give a positive duration such as PT30M or P3D";
+		}
+		if (!bounded) {
+			return null;
+		}
+		boolean tooLong;
+		if (duration != null) {
+			tooLong = duration.compareTo(MAX_WAIT_DURATION) > 0;
+		}
+		else {
+			tooLong = period.toTotalMonths() > 120 || period.getDays() > MAX_WAIT_DURATION.toDays()
+					|| WAIT_REFERENCE.plus(period).isAfter(WAIT_REFERENCE.plusYears(10));
+		}
+		return tooLong ? "\"" + text + "\" is longer than 10 years; give at most " + MAX_WAIT + " (or P3650D)" : null;
 	}
 
 	private static Condition condition(@Nullable JsonNode node, String key) {

@@ -1,6 +1,9 @@
 package io.mawasu.crm.scenario;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -39,15 +43,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code FOR UPDATE SKIP LOCKED} and handled in one transaction: the step's work (outbox
  * rows, events) and the move to the next step commit together or not at all, so several
  * instances can run side by side and a crash mid-batch leaves the batch to be redone.
- * Enqueueing is idempotent by (source, step, customer) as a second guard. Before a step,
+ * Enqueueing is idempotent by (source, step, customer, visit) as a second guard, the
+ * visit being the enrolment's time, so a customer who re-enters gets the messages again.
+ * One scenario's failure never holds up the others: each scenario's share of a batch runs
+ * in a savepoint, and what fails is rolled back alone, marked on the enrolment and the
+ * scenario (failures, last error, time), logged and retried later. Before a step,
  * enrolments that reached the goal (a purchase since enrolment within the goal's days) or
- * had too many unanswered sends exit. CONTROL enrolments are never enqueued: the time the
- * message would have been sent is logged (CONTROL_HELD).
+ * had too many unanswered sends of this visit exit. CONTROL enrolments are never
+ * enqueued: the time the message would have been sent is logged (CONTROL_HELD).
  */
 @Service
 public class ScenarioEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(ScenarioEngine.class);
+
+	private static final int ERROR_LENGTH = 500;
 
 	private final JdbcClient jdbc;
 
@@ -83,7 +93,7 @@ public class ScenarioEngine {
 	}
 
 	record Due(long id, long scenarioId, long customerId, boolean control, String stepKey, long version,
-			String definition) {
+			String definition, Instant enrolledAt) {
 	}
 
 	@Scheduled(fixedDelayString = "${crm.scenario.engine.poll-interval:1s}",
@@ -102,46 +112,146 @@ public class ScenarioEngine {
 
 	/**
 	 * Advances every due enrolment by as many steps as are due now; returns how many step
-	 * advances were made.
+	 * advances were made. Each round takes up to a batch of every scenario with due
+	 * enrolments, one transaction per scenario, so one scenario's failure never holds up
+	 * another's.
 	 */
 	public int runOnce() {
 		int total = 0;
 		for (int round = 0; round < 10_000; round++) {
-			Integer advanced = this.transactions.execute((status) -> advanceBatch());
-			if (advanced == null || advanced == 0) {
+			int handled = 0;
+			for (long scenarioId : dueScenarios()) {
+				Handled result = advanceScenario(scenarioId);
+				total += result.advanced();
+				handled += result.advanced() + result.failed();
+			}
+			if (handled == 0) {
 				break;
 			}
-			total += advanced;
 		}
 		return total;
 	}
 
-	private int advanceBatch() {
-		List<Due> due = this.jdbc
-			.sql("""
-					select e.id, e.scenario_id, e.customer_id, e.grp, e.step_key, s.version, s.definition::text as definition
-					from scenario.enrollment e join scenario.scenario s on s.id = e.scenario_id
-					where e.state = 'ACTIVE' and e.due_at <= now() and s.status = 'ACTIVE'
-					order by e.due_at, e.id
-					limit :limit
-					for update of e skip locked
-					""")
-			.param("limit", this.properties.batchSize())
-			.query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("scenario_id"), rs.getLong("customer_id"),
-					rs.getString("grp").equals("CONTROL"), rs.getString("step_key"), rs.getLong("version"),
-					rs.getString("definition")))
-			.list();
-		if (due.isEmpty()) {
-			return 0;
+	/**
+	 * How many enrolments of a claim moved on, and how many failed and wait for a retry.
+	 */
+	private record Handled(int advanced, int failed) {
+
+		static final Handled NONE = new Handled(0, 0);
+
+	}
+
+	/**
+	 * A step's work failed: the transaction rolls back; the enrolments are retried alone.
+	 */
+	private static final class StepFailed extends RuntimeException {
+
+		private final transient List<Due> rows;
+
+		StepFailed(List<Due> rows, RuntimeException cause) {
+			super(cause);
+			this.rows = rows;
 		}
-		Map<Long, List<Due>> byScenario = due.stream()
-			.collect(Collectors.groupingBy(Due::scenarioId, LinkedHashMap::new, Collectors.toList()));
-		byScenario.forEach((scenarioId, rows) -> advance(scenarioId, definition(rows.get(0)), rows));
+
+	}
+
+	private List<Long> dueScenarios() {
+		return this.jdbc.sql("""
+				select s.id from scenario.scenario s
+				where s.status = 'ACTIVE' and exists (select 1 from scenario.enrollment e
+					where e.scenario_id = s.id and e.state = 'ACTIVE' and e.due_at <= now())
+				order by s.priority desc, s.id
+				""").query(Long.class).list();
+	}
+
+	/**
+	 * Claims up to a batch of the scenario's due enrolments and advances them in one
+	 * transaction. When the step's work fails, that transaction rolls back and each
+	 * enrolment is tried again alone, so only the ones that fail are marked and left
+	 * behind. A definition that cannot be read marks the whole claim.
+	 */
+	private Handled advanceScenario(long scenarioId) {
+		List<Due> failedRows;
+		RuntimeException failure;
+		try {
+			Handled handled = this.transactions.execute((status) -> {
+				List<Due> rows = claim(scenarioId, null, this.properties.batchSize());
+				return advanceClaimed(scenarioId, rows);
+			});
+			return (handled != null) ? handled : Handled.NONE;
+		}
+		catch (StepFailed ex) {
+			failedRows = ex.rows;
+			failure = (RuntimeException) ex.getCause();
+		}
+		if (failedRows.size() == 1) {
+			markFailed(scenarioId, failedRows, failure);
+			return new Handled(0, 1);
+		}
+		int advanced = 0;
+		int failed = 0;
+		for (Due row : failedRows) {
+			try {
+				Handled handled = this.transactions
+					.execute((status) -> advanceClaimed(scenarioId, claim(scenarioId, row.id(), 1)));
+				advanced += (handled != null) ? handled.advanced() : 0;
+			}
+			catch (StepFailed ex) {
+				markFailed(scenarioId, ex.rows, (RuntimeException) ex.getCause());
+				failed++;
+			}
+		}
+		return new Handled(advanced, failed);
+	}
+
+	private Handled advanceClaimed(long scenarioId, List<Due> rows) {
+		if (rows.isEmpty()) {
+			return Handled.NONE;
+		}
+		ScenarioDefinition definition;
+		try {
+			definition = definition(rows.get(0));
+		}
+		catch (RuntimeException ex) {
+			failed(scenarioId, rows, ex);
+			return new Handled(0, rows.size());
+		}
+		try {
+			advance(scenarioId, definition, rows);
+		}
+		catch (RuntimeException ex) {
+			throw new StepFailed(rows, ex);
+		}
 		Runnable hook = this.beforeCommit;
 		if (hook != null) {
 			hook.run();
 		}
-		return due.size();
+		return new Handled(rows.size(), 0);
+	}
+
+	/**
+	 * Due enrolments of the scenario (one when {@code id} is given), locked; rows another
+	 * engine holds are skipped.
+	 */
+	private List<Due> claim(long scenarioId, @Nullable Long id, int limit) {
+		return this.jdbc
+			.sql("""
+					select e.id, e.scenario_id, e.customer_id, e.grp, e.step_key, s.version, s.definition::text as definition,
+						e.enrolled_at
+					from scenario.enrollment e join scenario.scenario s on s.id = e.scenario_id
+					where e.scenario_id = :scenario and (cast(:id as bigint) is null or e.id = :id)
+						and e.state = 'ACTIVE' and e.due_at <= now() and s.status = 'ACTIVE'
+					order by e.due_at, e.id
+					limit :limit
+					for update of e skip locked
+					""")
+			.param("scenario", scenarioId)
+			.param("id", id)
+			.param("limit", limit)
+			.query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("scenario_id"), rs.getLong("customer_id"),
+					rs.getString("grp").equals("CONTROL"), rs.getString("step_key"), rs.getLong("version"),
+					rs.getString("definition"), rs.getTimestamp("enrolled_at").toInstant()))
+			.list();
 	}
 
 	private ScenarioDefinition definition(Due row) {
@@ -151,6 +261,47 @@ public class ScenarioEngine {
 			this.definitions.put(row.scenarioId(), cached);
 		}
 		return cached.definition();
+	}
+
+	/** {@link #failed} in a transaction of its own. */
+	private void markFailed(long scenarioId, List<Due> rows, RuntimeException ex) {
+		this.transactions.executeWithoutResult((status) -> failed(scenarioId, rows, ex));
+	}
+
+	/**
+	 * Marks the enrolments and their scenario as failed and pushes the enrolments back by
+	 * {@link #retryDelay}.
+	 */
+	private void failed(long scenarioId, List<Due> rows, RuntimeException ex) {
+		String error = errorText(ex);
+		log.warn("Scenario {} failed on {} enrolment(s) {}; they are retried later, other scenarios go on: {}",
+				scenarioId, rows.size(), (rows.size() <= 10) ? Arrays.toString(ids(rows)) : "from " + rows.get(0).id(),
+				error, ex);
+		this.jdbc.sql("""
+				update scenario.enrollment set failures = failures + 1, last_error = :error, last_failed_at = now(),
+					due_at = now() + cast(:base as interval) * power(2, least(failures, 6))
+				where id = any(:ids)
+				""").param("ids", ids(rows)).param("error", error).param("base", retryDelay().toString()).update();
+		this.jdbc.sql("""
+				update scenario.scenario set failures = failures + 1, last_error = :error, last_failed_at = now()
+				where id = :id
+				""").param("id", scenarioId).param("error", error).update();
+	}
+
+	/**
+	 * The first retry of a failed enrolment; each further failure doubles it (64× at
+	 * most).
+	 */
+	static Duration retryDelay() {
+		return Duration.ofMinutes(1);
+	}
+
+	/** The most specific message of the failure, cut to a size a page can show. */
+	static String errorText(Throwable ex) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		message = message.strip();
+		return (message.length() > ERROR_LENGTH) ? message.substring(0, ERROR_LENGTH) + "…" : message;
 	}
 
 	private void advance(long scenarioId, ScenarioDefinition definition, List<Due> rows) {
@@ -173,7 +324,7 @@ public class ScenarioEngine {
 		if (definition.goal() != null) {
 			Set<Long> reached = Set.copyOf(this.jdbc.sql("""
 					select e.id from scenario.enrollment e
-					where e.id = any(:ids) and exists (select 1 from domain.orders o
+					where e.id = any(:ids) and exists (select 1 from domain.v_order o
 						where o.customer_id = e.customer_id and o.ordered_at >= e.enrolled_at
 							and o.ordered_at < e.enrolled_at + make_interval(days => :days))
 					""")
@@ -187,9 +338,9 @@ public class ScenarioEngine {
 			}
 		}
 		Integer maxUnanswered = definition.exitAfterUnansweredSends();
-		List<Long> treated = remaining.stream().filter((r) -> !r.control()).map(Due::customerId).toList();
+		Map<Long, Instant> treated = since(remaining);
 		if (maxUnanswered != null && !treated.isEmpty()) {
-			Map<Long, Integer> unanswered = this.history.unansweredSends(Scenarios.SOURCE, scenarioId, treated);
+			Map<Long, Integer> unanswered = this.history.unansweredSendsSince(Scenarios.SOURCE, scenarioId, treated);
 			List<Due> silent = remaining.stream()
 				.filter((r) -> !r.control() && unanswered.getOrDefault(r.customerId(), 0) >= maxUnanswered)
 				.toList();
@@ -214,7 +365,7 @@ public class ScenarioEngine {
 				for (Due row : treated) {
 					entries.add(new Outbox.Entry(Scenarios.SOURCE, scenarioId, send.key(), row.customerId(),
 							send.channel(), send.contentId(), this.contents.variantFor(content, row.customerId()),
-							definition.sendRules(send.channel())));
+							definition.sendRules(send.channel()), row.enrolledAt()));
 				}
 				this.outbox.enqueue(entries);
 				logEvent(ids(treated), send.key(), "QUEUED");
@@ -242,19 +393,19 @@ public class ScenarioEngine {
 	/** The customers of the rows for whom the condition holds now. */
 	private Set<Long> holds(long scenarioId, Condition condition, List<Due> rows) {
 		List<Long> customers = rows.stream().map(Due::customerId).toList();
-		List<Long> treated = rows.stream().filter((r) -> !r.control()).map(Due::customerId).toList();
+		Map<Long, Instant> treated = since(rows);
 		if (condition instanceof Opened opened) {
 			return treated.isEmpty() ? Set.of()
-					: this.history.opened(Scenarios.SOURCE, scenarioId, opened.step(), treated);
+					: this.history.openedSince(Scenarios.SOURCE, scenarioId, opened.step(), treated);
 		}
 		if (condition instanceof Clicked clicked) {
 			return treated.isEmpty() ? Set.of()
-					: this.history.clicked(Scenarios.SOURCE, scenarioId, clicked.step(), treated);
+					: this.history.clickedSince(Scenarios.SOURCE, scenarioId, clicked.step(), treated);
 		}
 		if (condition instanceof Purchased) {
 			return Set.copyOf(this.jdbc.sql("""
 					select e.customer_id from scenario.enrollment e
-					where e.id = any(:ids) and exists (select 1 from domain.orders o
+					where e.id = any(:ids) and exists (select 1 from domain.v_order o
 						where o.customer_id = e.customer_id and o.ordered_at >= e.enrolled_at)
 					""").param("ids", ids(rows)).query(Long.class).list());
 		}
@@ -279,7 +430,7 @@ public class ScenarioEngine {
 		this.jdbc.sql("""
 				with moved as (
 					update scenario.enrollment set step_key = :step, step_entered_at = now(),
-						due_at = now() + cast(:wait as interval)
+						due_at = now() + cast(:wait as interval), last_error = null
 					where id = any(:ids) returning id)
 				insert into scenario.enrollment_event (enrollment_id, step_key, kind)
 				select id, :step, 'ENTERED' from moved
@@ -308,6 +459,20 @@ public class ScenarioEngine {
 				insert into scenario.enrollment_event (enrollment_id, step_key, kind)
 				select unnest(cast(:ids as bigint[])), :step, :kind
 				""").param("ids", ids).param("step", step).param("kind", kind).update();
+	}
+
+	/**
+	 * The TREATMENT customers of the rows with their enrolment time: only this visit's
+	 * messages count for opens, clicks and unanswered sends.
+	 */
+	private static Map<Long, Instant> since(List<Due> rows) {
+		Map<Long, Instant> since = new LinkedHashMap<>();
+		for (Due row : rows) {
+			if (!row.control()) {
+				since.putIfAbsent(row.customerId(), row.enrolledAt());
+			}
+		}
+		return since;
 	}
 
 	private static long[] ids(List<Due> rows) {

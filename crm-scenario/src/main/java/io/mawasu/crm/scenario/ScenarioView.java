@@ -19,14 +19,30 @@ import org.jspecify.annotations.Nullable;
  * EXITED, SKIPPED) and, for SEND steps, its messages by delivery state (QUEUED is then
  * the messages still queued, SENDING, SENT, FAILED, SUPPRESSED; QUEUED, SENT, SUPPRESSED,
  * FAILED and CONTROL_HELD are always present, 0 when none); {@code exits} maps an
- * {@link ExitReason} name to its count.
+ * {@link ExitReason} name to its count; {@code failures} says whether the engine or
+ * enrolment failed on it.
  */
 public record ScenarioView(long id, String name, ScenarioStatus status, long segmentId, int priority,
 		int controlPercent, @Nullable FrequencyCap frequencyCap, @Nullable Goal goal,
 		@Nullable Integer exitAfterUnansweredSends, @Nullable QuietHours quietHours, Reentry reentry, List<Step> steps,
 		String definitionJson, @Nullable String createdBy, Instant createdAt, Instant editedAt,
 		@Nullable Instant testSentAt, @Nullable Instant activatedAt, Enrollments enrollments,
-		Map<String, Map<String, Long>> counts, Map<String, Long> exits) {
+		Map<String, Map<String, Long>> counts, Map<String, Long> exits, Failures failures) {
+
+	/**
+	 * The engine's failures on this scenario: how many times a step or an enrolment run
+	 * failed (each rolled back alone and retried later), the last error and its time, and
+	 * how many active enrolments wait for a retry after a failure now.
+	 */
+	public record Failures(long count, @Nullable String lastError, @Nullable Instant lastFailedAt,
+			long failingEnrollments) {
+
+		/** Whether anything failed that a person should look at. */
+		public boolean any() {
+			return this.count > 0 || this.failingEnrollments > 0;
+		}
+
+	}
 
 	/** Enrolments over all cycles: all, still active, and by group. */
 	/**

@@ -96,7 +96,7 @@ public class Scenarios {
 	@Transactional
 	public void update(long id, String json, @Nullable String actor) {
 		ScenarioStatus status = lockStatus(id);
-		if (status != ScenarioStatus.DRAFT && status != ScenarioStatus.PAUSED) {
+		if (!status.editable()) {
 			throw new ScenarioConflict(
 					"Scenario " + id + " is " + status + "; only a DRAFT or PAUSED one can be edited");
 		}
@@ -181,16 +181,13 @@ public class Scenarios {
 	 */
 	@Transactional
 	public ScenarioView activate(long id) {
-		move(id, ScenarioStatus.DRAFT, ScenarioStatus.ACTIVE);
-		this.enrolments.enrol(id);
-		return find(id).orElseThrow(() -> new UnknownScenario(id));
+		return transition(id, ScenarioAction.ACTIVATE);
 	}
 
 	/** ACTIVE → PAUSED: enrolments are held where they are. */
 	@Transactional
 	public ScenarioView pause(long id) {
-		move(id, ScenarioStatus.ACTIVE, ScenarioStatus.PAUSED);
-		return find(id).orElseThrow(() -> new UnknownScenario(id));
+		return transition(id, ScenarioAction.PAUSE);
 	}
 
 	/**
@@ -198,39 +195,42 @@ public class Scenarios {
 	 */
 	@Transactional
 	public ScenarioView resume(long id) {
-		move(id, ScenarioStatus.PAUSED, ScenarioStatus.ACTIVE);
-		this.enrolments.enrol(id);
-		return find(id).orElseThrow(() -> new UnknownScenario(id));
+		return transition(id, ScenarioAction.RESUME);
 	}
 
 	/** Any state but ARCHIVED → ARCHIVED: every active enrolment exits ARCHIVED. */
 	@Transactional
 	public ScenarioView archive(long id) {
-		ScenarioStatus status = lockStatus(id);
-		if (status == ScenarioStatus.ARCHIVED) {
-			throw new ScenarioConflict("Scenario " + id + " is already ARCHIVED");
-		}
-		this.jdbc.sql("update scenario.scenario set status = 'ARCHIVED', version = version + 1 where id = :id")
-			.param("id", id)
-			.update();
-		this.jdbc
-			.sql("""
-					with gone as (
-						update scenario.enrollment set state = 'EXITED', exit_reason = 'ARCHIVED', exited_at = now()
-						where scenario_id = :id and state = 'ACTIVE' returning id, step_key)
-					insert into scenario.enrollment_event (enrollment_id, step_key, kind) select id, step_key, 'EXITED' from gone
-					""")
-			.param("id", id)
-			.update();
-		return find(id).orElseThrow(() -> new UnknownScenario(id));
+		return transition(id, ScenarioAction.ARCHIVE);
 	}
 
-	private void move(long id, ScenarioStatus from, ScenarioStatus to) {
+	/**
+	 * Runs a lifecycle transition ({@link ScenarioStatus#actions()} says which are
+	 * allowed); {@link ScenarioConflict} when the status forbids it. ACTIVATE and RESUME
+	 * need a test send after the last edit and check the stored definition's bounds again
+	 * ({@link InvalidScenario} naming the step and field: a WAIT longer than 10 years
+	 * saved before the bound, or written to the table directly), then enrol the entry
+	 * segment's members; ARCHIVE lets every active enrolment go (ARCHIVED).
+	 */
+	@Transactional
+	public ScenarioView transition(long id, ScenarioAction action) {
 		ScenarioStatus status = lockStatus(id);
-		if (status != from) {
-			throw new ScenarioConflict(
-					"Scenario " + id + " is " + status + "; only a " + from + " scenario can become " + to);
+		if (!status.actions().contains(action)) {
+			String needs = switch (action) {
+				case ACTIVATE -> "a DRAFT scenario";
+				case PAUSE -> "an ACTIVE scenario";
+				case RESUME -> "a PAUSED scenario";
+				case ARCHIVE -> "a scenario that is not ARCHIVED yet";
+			};
+			throw new ScenarioConflict("Scenario " + id + " is " + status + "; " + action.path() + " needs " + needs
+					+ (status.actions().isEmpty() ? "" : " (possible now: "
+							+ String.join(", ", status.actions().stream().map(ScenarioAction::path).toList()) + ")"));
 		}
+		ScenarioStatus to = switch (action) {
+			case ACTIVATE, RESUME -> ScenarioStatus.ACTIVE;
+			case PAUSE -> ScenarioStatus.PAUSED;
+			case ARCHIVE -> ScenarioStatus.ARCHIVED;
+		};
 		if (to == ScenarioStatus.ACTIVE) {
 			boolean tested = this.jdbc.sql(
 					"select test_sent_at is not null and test_sent_at > edited_at from scenario.scenario where id = :id")
@@ -241,12 +241,53 @@ public class Scenarios {
 				throw new ScenarioConflict(
 						"Scenario " + id + " needs a test-send after the last edit before it can run");
 			}
+			ScenarioDefinition.bounded(definitionJson(id));
 		}
 		this.jdbc.sql("""
 				update scenario.scenario set status = :to, version = version + 1,
 					activated_at = case when :to = 'ACTIVE' and activated_at is null then now() else activated_at end
 				where id = :id
 				""").param("id", id).param("to", to.name()).update();
+		if (to == ScenarioStatus.ACTIVE) {
+			this.enrolments.enrol(id);
+		}
+		else if (to == ScenarioStatus.ARCHIVED) {
+			this.jdbc
+				.sql("""
+						with gone as (
+							update scenario.enrollment set state = 'EXITED', exit_reason = 'ARCHIVED', exited_at = now()
+							where scenario_id = :id and state = 'ACTIVE' returning id, step_key)
+						insert into scenario.enrollment_event (enrollment_id, step_key, kind) select id, step_key, 'EXITED' from gone
+						""")
+				.param("id", id)
+				.update();
+		}
+		return find(id).orElseThrow(() -> new UnknownScenario(id));
+	}
+
+	/**
+	 * The Response (4R) of every scenario entering from the segment, in one query: its
+	 * enrolments by group and how many of each reached the goal; scenarios not archived
+	 * first, then by priority (highest first) and age, as {@link #list()}.
+	 */
+	@Transactional(readOnly = true)
+	public List<ScenarioResponse> responses(long segmentId) {
+		return this.jdbc.sql("""
+				select s.id, s.name, count(e.id) as total, count(e.id) filter (where e.state = 'ACTIVE') as active,
+					count(e.id) filter (where e.grp = 'TREATMENT') as treatment,
+					count(e.id) filter (where e.grp = 'CONTROL') as control,
+					count(e.id) filter (where e.grp = 'TREATMENT' and e.exit_reason = 'GOAL') as treatment_goal,
+					count(e.id) filter (where e.grp = 'CONTROL' and e.exit_reason = 'GOAL') as control_goal
+				from scenario.scenario s left join scenario.enrollment e on e.scenario_id = s.id
+				where s.segment_id = :segment
+				group by s.id
+				order by s.status = 'ARCHIVED', s.priority desc, s.id
+				""")
+			.param("segment", segmentId)
+			.query((rs, n) -> new ScenarioResponse(rs.getLong("id"), rs.getString("name"),
+					new ScenarioView.Enrollments(rs.getLong("total"), rs.getLong("active"), rs.getLong("treatment"),
+							rs.getLong("control"), rs.getLong("treatment_goal"), rs.getLong("control_goal"))))
+			.list();
 	}
 
 	private ScenarioStatus lockStatus(long id) {
@@ -303,6 +344,10 @@ public class Scenarios {
 		});
 		this.deliveryCounts.stateCounts(SOURCE, id)
 			.forEach((step, byState) -> counts.computeIfAbsent(step, (k) -> new LinkedHashMap<>()).putAll(byState));
+		long failing = this.jdbc.sql("""
+				select count(*) from scenario.enrollment
+				where scenario_id = :id and state = 'ACTIVE' and last_error is not null
+				""").param("id", id).query(Long.class).single();
 		Map<String, Long> exits = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select exit_reason, count(*) from scenario.enrollment
@@ -314,7 +359,9 @@ public class Scenarios {
 				rs.getLong("segment_id"), rs.getInt("priority"), rs.getInt("control_percent"), d.frequencyCap(),
 				d.goal(), d.exitAfterUnansweredSends(), d.quietHours(), d.reentry(), d.steps(), json,
 				rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "edited_at"),
-				nullableInstant(rs, "test_sent_at"), nullableInstant(rs, "activated_at"), enrollments, counts, exits);
+				nullableInstant(rs, "test_sent_at"), nullableInstant(rs, "activated_at"), enrollments, counts, exits,
+				new ScenarioView.Failures(rs.getLong("failures"), rs.getString("last_error"),
+						nullableInstant(rs, "last_failed_at"), failing));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -324,18 +371,6 @@ public class Scenarios {
 	private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
 		Timestamp at = rs.getTimestamp(column);
 		return (at != null) ? at.toInstant() : null;
-	}
-
-	/**
-	 * Runs a lifecycle transition; {@link ScenarioConflict} when the status forbids it.
-	 */
-	public ScenarioView transition(long id, ScenarioAction action) {
-		throw new UnsupportedOperationException("contract only");
-	}
-
-	/** The Response of every scenario entering from the segment, in one query. */
-	public java.util.List<ScenarioResponse> responses(long segmentId) {
-		throw new UnsupportedOperationException("contract only");
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.mawasu.crm.scenario;
 
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -159,6 +160,41 @@ class ScenarioDefinitionTests {
 		invalid(scenario(STEPS.replace("\"P3D\"", "\"PT0S\"")), "w1", "duration");
 		assertThat(parse(scenario(STEPS.replace("\"P3D\"", "\"PT30M\""))).steps()).hasSize(5);
 		assertThat(parse(scenario(STEPS.replace("\"P3D\"", "\"P1M\""))).steps()).hasSize(5);
+	}
+
+	@Test
+	void durationsAreBoundedToTenYearsOnSave() {
+		for (String tooLong : List.of("P999999999D", "PT9223372036854775807S", "P3654D", "P10Y1D", "P121M", "P11Y",
+				"P600W", "PT87673H")) {
+			assertThat(
+					invalid(scenario(STEPS.replace("\"P3D\"", "\"" + tooLong + "\"")), "w1", "duration").getMessage())
+				.as(tooLong)
+				.contains("longer than 10 years");
+		}
+		for (String meaningless : List.of("PT0S", "P0D", "-P1D", "PT-5M", "P-1D", "+P1D", "p3d", "P", "PT", "P1DT")) {
+			invalid(scenario(STEPS.replace("\"P3D\"", "\"" + meaningless + "\"")), "w1", "duration");
+		}
+		for (String fine : List.of("P10Y", "P3653D", "P120M", "PT87600H", "P1Y2M3W4D", "P2DT3H", "PT0.5S")) {
+			assertThat(parse(scenario(STEPS.replace("\"P3D\"", "\"" + fine + "\"")))).as(fine).isNotNull();
+		}
+		// the other day-valued fields: at most 3650 days, at least 1
+		invalid(scenario(STEPS).replace("\"days\":7", "\"days\":999999999"), null, "frequencyCap.days");
+		invalid(scenario(STEPS).replace("\"withinDays\":14", "\"withinDays\":3651"), null, "goal.withinDays");
+		invalid(scenario(STEPS).replace("\"withinDays\":14", "\"withinDays\":0"), null, "goal.withinDays");
+		invalid(scenario(STEPS).replace("\"priority\":10,", "\"priority\":10,\"reentry\":{\"afterDays\":-1},"), null,
+				"reentry.afterDays");
+		invalid(scenario(STEPS).replace("\"priority\":10,", "\"priority\":10,\"reentry\":{\"afterDays\":4000},"), null,
+				"reentry.afterDays");
+	}
+
+	@Test
+	void storedDefinitionsAreReadUnboundedButCheckedAgainBeforeTheyRun() {
+		String json = scenario(STEPS.replace("\"P3D\"", "\"P999999999D\""));
+		assertThat(ScenarioDefinition.stored(json).steps()).hasSize(5);
+		InvalidScenario ex = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidScenario.class,
+				() -> ScenarioDefinition.bounded(json));
+		assertThat(ex.step()).isEqualTo("w1");
+		assertThat(ex.field()).isEqualTo("duration");
 	}
 
 	@Test

@@ -64,12 +64,14 @@ class ScenarioEngineIntegrationTests {
 				truncate scenario.enrollment_event, scenario.enrollment, scenario.scenario, delivery.message,
 					segmentation.segment, domain.orders, domain.customer cascade
 				""").update();
-		this.jdbc.sql("""
-				insert into domain.customer (external_id, email, prefecture, city)
-				select 'sc-' || g, 'c' || g || '@example.com', case when g <= 2400 then 'Tokyo' else 'Osaka' end,
-					case when g % 7 = 3 then 'Shibuya' end
-				from generate_series(1, 2500) g
-				""").update();
+		this.jdbc
+			.sql("""
+					insert into domain.customer (external_id, email, line_user_id, prefecture, city)
+					select 'sc-' || g, 'c' || g || '@example.com', 'U' || g, case when g <= 2400 then 'Tokyo' else 'Osaka' end,
+						case when g % 7 = 3 then 'Shibuya' end
+					from generate_series(1, 2500) g
+					""")
+			.update();
 		// Enrolment takes only members reachable on a channel the scenario sends on.
 		this.jdbc.sql("""
 				insert into domain.consent (customer_id, channel, status, changed_at, source)

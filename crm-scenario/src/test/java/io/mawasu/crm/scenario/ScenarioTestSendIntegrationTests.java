@@ -54,7 +54,10 @@ class ScenarioTestSendIntegrationTests {
 	void aTestSendAfterTheLastEditUnlocksActivation() throws Exception {
 		greenMail.purgeEmailFromAllMailboxes();
 		String city = "ts-" + System.nanoTime();
-		this.jdbc.sql("insert into domain.customer (external_id, name, city) values (:c, '山田 花子', :c)")
+		// enrolment takes only customers reachable on a channel the scenario sends on
+		// (consent and an address)
+		this.jdbc.sql(
+				"insert into domain.customer (external_id, name, city, email) values (:c, '山田 花子', :c, :c || '@example.com')")
 			.param("c", city)
 			.update();
 		this.jdbc.sql("""

@@ -1,44 +1,50 @@
 package io.mawasu.crm.segmentation;
 
+import java.time.ZoneId;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.scheduling.support.CronExpression;
 
 /**
- * Starts the daily RFM run at {@code crm.segmentation.rfm-cron} (default 04:00; {@code -}
- * disables it) when the application enables scheduling.
+ * The daily RFM run at {@code crm.segmentation.rfm-cron} (default 04:00 in the server's
+ * zone; {@code -} disables it) as a db-scheduler recurring task: the application's
+ * scheduler (crm-web) stores its next due time in {@code scheduled_tasks}, and one
+ * instance of a cluster claims each due time, so there is one run per tick whatever the
+ * number of instances.
  */
 @Configuration(proxyBeanMethods = false)
-class RfmSchedule implements SchedulingConfigurer {
+class RfmSchedule {
+
+	/** The task's name in {@code scheduled_tasks}. */
+	static final String TASK = "rfm-run";
 
 	private static final Logger logger = LoggerFactory.getLogger(RfmSchedule.class);
 
-	private final RfmRuns runs;
-
-	private final SegmentationProperties properties;
-
-	RfmSchedule(RfmRuns runs, SegmentationProperties properties) {
-		this.runs = runs;
-		this.properties = properties;
+	@Bean
+	RecurringTask<Void> rfmRunTask(RfmRuns runs, SegmentationProperties properties) {
+		return Tasks.recurring(TASK, cron(properties.rfmCron(), ZoneId.systemDefault()))
+			.execute((instance, context) -> run(runs));
 	}
 
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		String cron = this.properties.rfmCron().trim();
-		if ("-".equals(cron) || cron.isEmpty()) {
-			return;
-		}
-		CronExpression.parse(cron);
-		registrar.addCronTask(this::run, cron);
+	/**
+	 * A Spring cron expression as a db-scheduler schedule; {@code -} (or blank) is the
+	 * disabled schedule, which also removes an execution stored by an earlier start.
+	 */
+	static Schedule cron(String expression, ZoneId zone) {
+		String cron = expression.strip();
+		return Schedules.cron(cron.isEmpty() ? "-" : cron, zone);
 	}
 
-	void run() {
+	static void run(RfmRuns runs) {
 		try {
-			RfmRun run = this.runs.start(RfmRunRequest.defaults());
+			RfmRun run = runs.start(RfmRunRequest.defaults());
 			logger.info("Scheduled RFM run {} scored {} customers", run.id(), run.customers());
 		}
 		catch (RfmRunAlreadyRunning ex) {

@@ -13,14 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rfmStaleAfter how long a run may stay RUNNING before a new start treats it as
  * abandoned (its instance died) and marks it FAILED
  * @param segmentRefreshCron when saved segments without their own schedule are
- * re-snapshotted (a Spring cron expression in the shop's zone)
+ * re-snapshotted (a Spring cron expression in the shop's zone; {@code -} leaves them
+ * alone)
  * @param clvCron when the scheduled CLV re-fit starts (default Mondays 05:00; {@code -}
  * disables it)
  * @param clvTimeout the longest a CLV fit may run before it is rolled back
+ * @param refreshCheckInterval how often one instance of the cluster checks which saved
+ * segments are due for a snapshot
  */
 @ConfigurationProperties("crm.segmentation")
 public record SegmentationProperties(@DefaultValue("0 0 4 * * *") String rfmCron,
 		@DefaultValue("1h") Duration rfmStaleAfter, @DefaultValue("0 0 4 * * *") String segmentRefreshCron,
-		@DefaultValue("0 0 5 * * MON") String clvCron, @DefaultValue("30m") Duration clvTimeout) {
+		@DefaultValue("0 0 5 * * MON") String clvCron, @DefaultValue("30m") Duration clvTimeout,
+		@DefaultValue("60s") Duration refreshCheckInterval) {
 
 }

@@ -183,14 +183,19 @@ public class Segments {
 	}
 
 	/**
-	 * Refreshes every segment whose schedule (its own cron, or the global default) has
-	 * fired since its latest snapshot; returns how many were refreshed.
+	 * Refreshes every segment whose schedule (its own cron, or the global default unless
+	 * that is {@code -}) has fired since its latest snapshot; returns how many were
+	 * refreshed.
 	 */
 	public int refreshDue() {
 		int refreshed = 0;
 		ZonedDateTime now = ZonedDateTime.now(this.clock.withZone(this.shop.timeZone()));
 		for (SegmentQueries.Row row : this.queries.all()) {
-			String cron = (row.refreshCron() != null) ? row.refreshCron() : this.properties.segmentRefreshCron();
+			String cron = (row.refreshCron() != null) ? row.refreshCron()
+					: this.properties.segmentRefreshCron().strip();
+			if ("-".equals(cron) || cron.isEmpty()) {
+				continue;
+			}
 			if (!CronExpression.isValidExpression(cron)) {
 				log.warn("Segment {} has an invalid refresh cron '{}'; skipped", row.id(), cron);
 				continue;

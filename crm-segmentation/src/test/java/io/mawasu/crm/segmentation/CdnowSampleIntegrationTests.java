@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 
 import io.mawasu.crm.SegmentationTestApplication;
 import io.mawasu.crm.domain.customer.ShopProperties;
+import io.mawasu.crm.testing.RepositoryData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,16 +37,16 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The analyses on real data nobody on the team wrote: the CDNOW 1/10 sample
- * ({@code shared/datasets/cdnow/CDNOW_sample.txt}, 2,357 customers who first bought in Q1
- * 1997, 6,919 purchases to June 1998). Each line becomes one order (external id
- * {@code customer_date_seq}, amount = dollar value, date = midnight in the shop's zone),
- * loaded with COPY. Every expected figure is computed here from the file itself.
+ * ({@code data/cdnow/CDNOW_sample.txt} in the repository, 2,357 customers who first
+ * bought in Q1 1997, 6,919 purchases to June 1998). Each line becomes one order (external
+ * id {@code customer_date_seq}, amount = dollar value, date = midnight in the shop's
+ * zone), loaded with COPY. Every expected figure is computed here from the file itself.
  */
 @SpringBootTest(classes = SegmentationTestApplication.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CdnowSampleIntegrationTests {
 
-	static final String SAMPLE = "shared/datasets/cdnow/CDNOW_sample.txt";
+	static final String SAMPLE = "cdnow/CDNOW_sample.txt";
 
 	@Autowired
 	Analyses analyses;
@@ -111,21 +112,8 @@ class CdnowSampleIntegrationTests {
 		}
 	}
 
-	/**
-	 * Walks up from the working directory to the folder that holds {@code shared/} (the
-	 * repository's parent in CI and on the team's machines).
-	 */
 	static Path locate() {
-		Path start = Path.of("").toAbsolutePath();
-		for (Path dir = start; dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve(SAMPLE);
-			if (Files.isReadable(candidate)) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("The CDNOW sample is missing: no " + SAMPLE + " in " + start
-				+ " or any folder above it. Clone the repository with the shared/ folder beside it "
-				+ "(../shared/datasets from the repository root).");
+		return RepositoryData.file(SAMPLE);
 	}
 
 	@Test

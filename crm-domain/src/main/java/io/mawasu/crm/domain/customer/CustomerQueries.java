@@ -73,7 +73,9 @@ public class CustomerQueries {
 				""");
 		Map<String, Object> params = new HashMap<>();
 		if (search.query() != null) {
-			sql.append(" and (c.name ilike :pattern or c.email ilike :pattern or c.external_id ilike :pattern)");
+			sql.append(search.contacts()
+					? " and (c.name ilike :pattern or c.email ilike :pattern or c.external_id ilike :pattern)"
+					: " and (c.name ilike :pattern or c.external_id ilike :pattern)");
 			params.put("pattern", containsPattern(search.query()));
 		}
 		if (search.prefecture() != null) {

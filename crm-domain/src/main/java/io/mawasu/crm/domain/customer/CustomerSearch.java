@@ -11,14 +11,22 @@ import org.jspecify.annotations.Nullable;
  * @param prefecture exact prefecture
  * @param gender exact gender
  * @param tag a tag the customer carries
+ * @param contacts whether the query also searches email addresses; false for a user who
+ * sees them masked, so that a full address cannot find its customer
  */
 public record CustomerSearch(@Nullable String query, @Nullable String prefecture, @Nullable Gender gender,
-		@Nullable String tag) {
+		@Nullable String tag, boolean contacts) {
 
 	public CustomerSearch {
 		query = trimToNull(query);
 		prefecture = trimToNull(prefecture);
 		tag = trimToNull(tag);
+	}
+
+	/** A search of every field, email addresses included. */
+	public CustomerSearch(@Nullable String query, @Nullable String prefecture, @Nullable Gender gender,
+			@Nullable String tag) {
+		this(query, prefecture, gender, tag, true);
 	}
 
 	/** No criteria: every customer. */

@@ -95,7 +95,7 @@ final class ConsentImport extends CsvImport {
 		}
 		Channel channelValue = parse(Channel.class, channelText);
 		if (channelValue == null) {
-			return new RowError("channel", "'" + channelText + "' is not a channel; use EMAIL, LINE or SMS");
+			return new RowError("channel", "'" + channelText + "' is not a channel; use EMAIL, LINE, SMS or ADS");
 		}
 		String statusText = value(row, this.status);
 		if (statusText == null) {

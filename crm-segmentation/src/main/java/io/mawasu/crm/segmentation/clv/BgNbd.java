@@ -30,10 +30,8 @@ record BgNbd(double r, double alpha, double a, double b) {
 	/**
 	 * E[Y(h) | x, tₓ, T], the expected purchases in the next h units (the paper's eq.
 	 * 10): ((a+b+x−1)/(a−1)) (1 − ((α+T)/(α+T+h))^(r+x) ₂F₁(r+x, b+x; a+b+x−1;
-	 * h/(α+T+h))) / (1 + [x&gt;0] a/(b+x−1) ((α+T)/(α+tₓ))^(r+x)). With Euler's
-	 * transformation the product ((α+T)/(α+T+h))^(r+x) ₂F₁(…) equals (1−z)^(a−1)
-	 * ₂F₁(a+b−1−r, a−1; a+b+x−1; z), z = h/(α+T+h), which neither overflows nor loses
-	 * digits for large x.
+	 * h/(α+T+h))) / (1 + [x&gt;0] a/(b+x−1) ((α+T)/(α+tₓ))^(r+x)), with the product of
+	 * the power and ₂F₁ taken in logarithms so that neither overflows.
 	 */
 	double expectedPurchases(int x, double tx, double t, double horizon) {
 		if (horizon <= 0) {
@@ -41,7 +39,7 @@ record BgNbd(double r, double alpha, double a, double b) {
 		}
 		double z = horizon / (this.alpha + t + horizon);
 		double c = this.a + this.b + x - 1;
-		double hyper = Math.pow(1 - z, this.a - 1) * Hypergeometric.f21(this.a + this.b - 1 - this.r, this.a - 1, c, z);
+		double hyper = Math.exp((this.r + x) * Math.log1p(-z) + Hypergeometric.logF21(this.r + x, this.b + x, c, z));
 		double numerator = (c / (this.a - 1)) * (1 - hyper);
 		double denominator = 1;
 		if (x > 0) {

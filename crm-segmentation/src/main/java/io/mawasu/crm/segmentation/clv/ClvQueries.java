@@ -263,12 +263,15 @@ public class ClvQueries {
 	/** Customers per P(alive) bin of 0.1 (ten bins, 1.0 in the last). */
 	public List<Long> pAliveHistogram(long fitId) {
 		long[] counts = new long[10];
-		this.jdbc.sql("""
-				select least(cast(floor(p_alive * 10) as integer), 9) as bin, count(*) from segmentation.clv_prediction
-				where fit_id = :fitId group by 1
-				""").param("fitId", fitId).query((ResultSet rs) -> {
-			counts[Math.max(0, rs.getInt(1))] = rs.getLong(2);
-		});
+		this.jdbc
+			.sql("""
+					select cast(least(greatest(floor(p_alive * 10), 0), 9) as integer) as bin, count(*) from segmentation.clv_prediction
+					where fit_id = :fitId group by 1
+					""")
+			.param("fitId", fitId)
+			.query((ResultSet rs) -> {
+				counts[Math.max(0, rs.getInt(1))] = rs.getLong(2);
+			});
 		List<Long> list = new ArrayList<>();
 		for (long c : counts) {
 			list.add(c);
@@ -278,7 +281,8 @@ public class ClvQueries {
 
 	/** The largest CLV of a fit (0 when none). */
 	public double maxClv(long fitId) {
-		return this.jdbc.sql("select coalesce(max(clv), 0) from segmentation.clv_prediction where fit_id = :fitId")
+		return this.jdbc.sql(
+				"select coalesce(max(clv) filter (where clv < 'Infinity'), 0) from segmentation.clv_prediction where fit_id = :fitId")
 			.param("fitId", fitId)
 			.query(Double.class)
 			.single();
@@ -288,7 +292,7 @@ public class ClvQueries {
 	public List<Long> clvHistogram(long fitId, double width, int bins) {
 		long[] counts = new long[bins];
 		this.jdbc.sql("""
-				select least(cast(floor(clv / :width) as integer), :last) as bin, count(*)
+				select cast(least(greatest(floor(clv / :width), 0), :last) as integer) as bin, count(*)
 				from segmentation.clv_prediction where fit_id = :fitId group by 1
 				""").param("fitId", fitId).param("width", width).param("last", bins - 1).query((ResultSet rs) -> {
 			counts[Math.max(0, rs.getInt(1))] = rs.getLong(2);

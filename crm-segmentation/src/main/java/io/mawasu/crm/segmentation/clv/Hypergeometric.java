@@ -15,6 +15,30 @@ final class Hypergeometric {
 	private Hypergeometric() {
 	}
 
+	/** ln ₂F₁(a, b; c; z) for a, b, c &gt; 0 and 0 ≤ z &lt; 1. */
+	static double logF21(double a, double b, double c, double z) {
+		if (z < 0 || z >= 1) {
+			throw new IllegalArgumentException("2F1 is summed only for 0 <= z < 1, not " + z);
+		}
+		double term = 1;
+		double sum = 1;
+		double logScale = 0;
+		for (int k = 0; k < MAX_TERMS; k++) {
+			term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
+			double next = sum + term;
+			if (next == sum && k > 2) {
+				break;
+			}
+			sum = next;
+			if (sum > 1e250) {
+				sum *= 1e-250;
+				term *= 1e-250;
+				logScale += 250 * Math.log(10);
+			}
+		}
+		return Math.log(sum) + logScale;
+	}
+
 	static double f21(double a, double b, double c, double z) {
 		if (z < 0 || z >= 1) {
 			throw new IllegalArgumentException("2F1 is summed only for 0 <= z < 1, not " + z);

@@ -15,6 +15,8 @@ final class ModelFit {
 
 	private static final double GRADIENT_TOLERANCE = 1e-10;
 
+	private static final double LOG_BOUND = 18;
+
 	private ModelFit() {
 	}
 
@@ -29,6 +31,9 @@ final class ModelFit {
 		}
 		meanT = Math.max(meanT / n, 1e-3);
 		Bfgs.Objective objective = (theta, gradient) -> {
+			if (outOfBounds(theta)) {
+				return Double.NaN;
+			}
 			BgNbd model = new BgNbd(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]));
 			double ll = model.logLikelihood(data, gradient);
 			for (int i = 0; i < gradient.length; i++) {
@@ -51,6 +56,9 @@ final class ModelFit {
 		}
 		meanSpend = Math.max(meanSpend / count, 1e-6);
 		Bfgs.Objective objective = (theta, gradient) -> {
+			if (outOfBounds(theta)) {
+				return Double.NaN;
+			}
 			GammaGamma model = new GammaGamma(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]));
 			double ll = model.logLikelihood(x, spend, count, gradient);
 			for (int i = 0; i < gradient.length; i++) {
@@ -81,6 +89,20 @@ final class ModelFit {
 		}
 		Bfgs.Minimum polished = Bfgs.minimise(objective, best.point(), MAX_ITERATIONS, GRADIENT_TOLERANCE);
 		return (polished.value() <= best.value()) ? polished.point() : best.point();
+	}
+
+	/**
+	 * Parameters stay within e^±18: on data without evidence of dropout (or of spend
+	 * variation) the likelihood keeps rising towards a boundary, and beyond this the
+	 * predictions would lose their digits to cancellation; the line search backs off.
+	 */
+	private static boolean outOfBounds(double[] theta) {
+		for (double t : theta) {
+			if (!(Math.abs(t) <= LOG_BOUND)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static double[] logs(double... values) {

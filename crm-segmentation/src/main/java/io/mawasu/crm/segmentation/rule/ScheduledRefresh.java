@@ -1,29 +1,30 @@
 package io.mawasu.crm.segmentation.rule;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.mawasu.crm.segmentation.SegmentationProperties;
 import io.mawasu.crm.segmentation.Segments;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Checks every minute which saved segments are due for a new snapshot (see
- * {@link Segments#refreshDue()}).
+ * Checks every {@code crm.segmentation.refresh-check-interval} which saved segments are
+ * due for a new snapshot (see {@link Segments#refreshDue()}), as a db-scheduler recurring
+ * task: one instance of a cluster does each check, so a due segment gets one snapshot
+ * (and one {@code SegmentRefreshed}) per tick.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class ScheduledRefresh {
 
-	private final Segments segments;
+	/** The task's name in {@code scheduled_tasks}. */
+	static final String TASK = "segment-refresh";
 
-	ScheduledRefresh(Segments segments) {
-		this.segments = segments;
-	}
-
-	@Scheduled(fixedDelayString = "${crm.segmentation.refresh-check-interval:60s}",
-			initialDelayString = "${crm.segmentation.refresh-check-interval:60s}")
-	void refreshDue() {
-		this.segments.refreshDue();
+	@Bean
+	RecurringTask<Void> segmentRefreshTask(Segments segments, SegmentationProperties properties) {
+		return Tasks.recurring(TASK, Schedules.fixedDelay(properties.refreshCheckInterval()))
+			.execute((instance, context) -> segments.refreshDue());
 	}
 
 }

@@ -45,10 +45,12 @@ class ClvModelTests {
 		// 2F1(1,1;2;z) = -ln(1-z)/z and 2F1(a,b;b;z) = (1-z)^-a (A&S 15.1.3, 15.1.8)
 		assertThat(Hypergeometric.f21(1, 1, 2, 0.9)).isCloseTo(-Math.log(0.1) / 0.9, within(1e-12));
 		assertThat(Hypergeometric.f21(2.5, 3, 3, 0.6)).isCloseTo(Math.pow(0.4, -2.5), within(1e-10));
+		// beyond double range: ln 2F1(a,b;b;z) = -a ln(1-z)
+		assertThat(Hypergeometric.logF21(2000, 3, 3, 0.9)).isCloseTo(-2000 * Math.log(0.1), within(1e-8));
 	}
 
 	@Test
-	void eulerTransformedExpectationEqualsTheDirectSeries() {
+	void expectationMatchesTheDirectSeriesAndThePaper() {
 		BgNbd model = new BgNbd(0.243, 4.414, 0.793, 2.426);
 		int x = 2;
 		double tx = 30.43;
@@ -64,6 +66,28 @@ class ClvModelTests {
 		assertThat(model.expectedPurchases(x, tx, t, h)).isCloseTo(numerator / denominator, within(1e-12));
 		// the paper's worked example (FHL 2005, section 4): 1.226 purchases in 39 weeks
 		assertThat(model.expectedPurchases(x, tx, t, h)).isCloseTo(1.226, within(5e-4));
+	}
+
+	@Test
+	void smallRegularDataGivesFinitePredictions() {
+		// the browser test's seed: 40 customers buying 1 to 7 times at regular gaps
+		CustomerSummary summary = new CustomerSummary();
+		for (int i = 0; i < 40; i++) {
+			int purchases = 1 + (i % 7);
+			int first = i * 3;
+			int last = first + (purchases - 1) * (11 + i % 5) * (1 + i % 3);
+			summary.add(i, purchases - 1, last - first, 400 - first,
+					(purchases > 1) ? 1000 + 137 * (i % 13) : Double.NaN);
+		}
+		ClvModelling.Result result = ClvModelling.fit(summary, 7, 52);
+		for (int i = 0; i < 40; i++) {
+			assertThat(result.pAlive()[i]).isBetween(0.0, 1.0);
+			assertThat(result.expectedPurchases()[i]).isFinite().isGreaterThanOrEqualTo(0);
+			assertThat(result.expectedSpend()[i]).isFinite().isPositive();
+		}
+		for (double h : result.holdoutPredicted()) {
+			assertThat(h).isFinite();
+		}
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.mawasu.crm.web.InteractiveQueries;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,6 +119,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Mawasu CRM\"")
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
 					"Authentication is required: send a user name and password with HTTP Basic."));
+	}
+
+	@ExceptionHandler(InteractiveQueries.QueryTimedOut.class)
+	ResponseEntity<ProblemDetail> timedOut(InteractiveQueries.QueryTimedOut ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Query timed out");
+		problem.setProperty("timeoutSeconds", ex.timeout().toMillis() / 1000.0);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "10")
+			.body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -10,6 +10,7 @@ import io.mawasu.crm.segmentation.ClvFitAlreadyRunning;
 import io.mawasu.crm.segmentation.ClvFitRequest;
 import io.mawasu.crm.segmentation.ClvFits;
 import io.mawasu.crm.segmentation.InvalidClvRequest;
+import io.mawasu.crm.web.CsvWriter;
 import io.mawasu.crm.web.audit.AuditLog;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -79,25 +80,12 @@ class ClvApiController {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"clv-fit-" + id + "-customers.csv\"");
 		PrintWriter writer = response.getWriter();
+		CsvWriter csv = new CsvWriter(writer);
 		writer.print(CSV_HEADER);
 		writer.print("\r\n");
 		this.fits.export(id, (p) -> {
-			writer.print(CsvCells.cell(p.externalId()));
-			writer.print(',');
-			writer.print(p.frequency());
-			writer.print(',');
-			writer.print(p.recency());
-			writer.print(',');
-			writer.print(p.t());
-			writer.print(',');
-			writer.print(p.pAlive());
-			writer.print(',');
-			writer.print(p.expectedPurchases());
-			writer.print(',');
-			writer.print(p.expectedSpend());
-			writer.print(',');
-			writer.print(p.clv());
-			writer.print("\r\n");
+			csv.row(p.externalId(), p.frequency(), p.recency(), p.t(), p.pAlive(), p.expectedPurchases(),
+					p.expectedSpend(), p.clv());
 			if (writer.checkError()) {
 				throw new UncheckedIOException(new IOException("the client stopped reading the CLV export"));
 			}

@@ -147,7 +147,7 @@ class ContentController {
 		model.addAttribute("form", form);
 		model.addAttribute("current", content);
 		model.addAttribute("fieldErrors", errors);
-		model.addAttribute("channels", Channel.values());
+		model.addAttribute("channels", Channel.messagingChannels());
 		model.addAttribute("placeholders", ContentTemplate.PLACEHOLDERS.stream().sorted().toList());
 		model.addAttribute("lineBoxes",
 				java.util.stream.IntStream.range(0, ContentForm.LINE_MESSAGES).boxed().toList());

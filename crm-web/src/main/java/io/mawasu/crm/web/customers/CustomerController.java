@@ -9,7 +9,10 @@ import io.mawasu.crm.domain.customer.CustomerDetail;
 import io.mawasu.crm.domain.customer.CustomerPage;
 import io.mawasu.crm.domain.customer.CustomerQueries;
 import io.mawasu.crm.domain.customer.CustomerRepository;
+import io.mawasu.crm.domain.customer.CustomerSearch;
 import io.mawasu.crm.domain.customer.Gender;
+import io.mawasu.crm.segmentation.ClvFits;
+import io.mawasu.crm.web.InteractiveQueries;
 import io.mawasu.crm.web.security.PiiMasking;
 
 import org.springframework.http.HttpStatus;
@@ -42,8 +45,14 @@ class CustomerController {
 
 	private final DeliveryHistory deliveries;
 
+	private final InteractiveQueries interactive;
+
+	private final ClvFits clv;
+
 	CustomerController(CustomerQueries customers, CustomerInsights insights, CustomerRepository repository,
-			DeliveryHistory deliveries) {
+			DeliveryHistory deliveries, InteractiveQueries interactive, ClvFits clv) {
+		this.interactive = interactive;
+		this.clv = clv;
 		this.customers = customers;
 		this.insights = insights;
 		this.repository = repository;
@@ -52,9 +61,10 @@ class CustomerController {
 
 	@GetMapping
 	String list(CustomerSearchForm form, Model model) {
-		CustomerPage page = this.customers.search(form.toSearch(), form.pageNumber(), PAGE_SIZE);
+		CustomerSearch search = form.toSearch();
+		CustomerPage page = this.interactive.run(() -> this.customers.search(search, form.pageNumber(), PAGE_SIZE));
 		model.addAttribute("form", form);
-		model.addAttribute("search", form.toSearch());
+		model.addAttribute("search", search);
 		model.addAttribute("page", page);
 		model.addAttribute("rows", page.rows().stream().map(CustomerPii::forCurrentUser).toList());
 		model.addAttribute("prefectures", this.customers.prefectures());
@@ -74,6 +84,7 @@ class CustomerController {
 		model.addAttribute("latestOrdersLimit", CustomerQueries.LATEST_ORDERS);
 		model.addAttribute("rfm", this.insights.rfm(externalId));
 		model.addAttribute("segments", this.insights.segments(externalId));
+		model.addAttribute("clv", this.clv.predictionOf(externalId).orElse(null));
 		model.addAttribute("timelineSize", TIMELINE_SIZE);
 		model.addAttribute("timeline",
 				this.repository.findByExternalId(externalId)

@@ -2,8 +2,11 @@ package io.mawasu.crm.web.customers;
 
 import io.mawasu.crm.domain.customer.CustomerSearch;
 import io.mawasu.crm.domain.customer.Gender;
+import io.mawasu.crm.web.security.PiiMasking;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -13,8 +16,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 record CustomerSearchForm(@Nullable String q, @Nullable String prefecture, @Nullable String gender,
 		@Nullable String tag, @Nullable Integer page) {
 
+	/** The longest search text, prefecture or tag. */
+	static final int MAX_LENGTH = 200;
+
+	/** The search; email addresses are searched only for a user who sees them. */
 	CustomerSearch toSearch() {
-		return new CustomerSearch(this.q, this.prefecture, parsedGender(), this.tag);
+		for (String value : new String[] { this.q, this.prefecture, this.tag, this.gender }) {
+			if (value != null && value.length() > MAX_LENGTH) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A search value has " + value.length()
+						+ " characters; at most " + MAX_LENGTH + " are allowed.");
+			}
+		}
+		return new CustomerSearch(this.q, this.prefecture, parsedGender(), this.tag, PiiMasking.currentUserSeesPii());
 	}
 
 	int pageNumber() {

@@ -1,9 +1,8 @@
 package io.mawasu.crm.web.imports;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import io.mawasu.crm.web.audit.AuditLog;
@@ -25,8 +24,9 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
  * The import page: choose what the file holds and its charset, upload it, then watch the
- * background job's progress (polled every second) and its result with the rejected lines.
- * Roles ADMIN and MARKETER (see SecurityConfiguration).
+ * job's progress (polled every second; any instance may run it, see {@link ImportJobs})
+ * and its result with the rejected lines. Roles ADMIN and MARKETER (see
+ * SecurityConfiguration).
  */
 @Controller
 class ImportController {
@@ -64,10 +64,11 @@ class ImportController {
 		}
 		Charset declared = (StringUtils.hasText(charset) && CHARSETS.contains(charset)) ? Charset.forName(charset)
 				: null;
-		Path spooled = Files.createTempFile("mawasu-import-", ".csv");
-		file.transferTo(spooled);
 		String filename = StringUtils.hasText(file.getOriginalFilename()) ? file.getOriginalFilename() : "file";
-		ImportJob job = this.jobs.start(kind, spooled, declared, filename, user.getName(), AuditLog.currentAddress());
+		ImportJob job;
+		try (InputStream upload = file.getInputStream()) {
+			job = this.jobs.start(kind, upload, declared, filename, user.getName(), AuditLog.currentAddress());
+		}
 		redirect.addAttribute("job", job.getId());
 		return "redirect:/import";
 	}

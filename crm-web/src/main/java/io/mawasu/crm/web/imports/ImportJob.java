@@ -1,13 +1,12 @@
 package io.mawasu.crm.web.imports;
 
-import java.time.Instant;
-
 import io.mawasu.crm.domain.importing.ImportResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One import started from the page and run in the background: its progress while it
- * reads, then its result or why the file was refused.
+ * One import started from the page and run as a cluster-wide job (see
+ * {@link ImportJobs}), as read from the database: its progress while it reads, then its
+ * result or why the file was refused.
  */
 public final class ImportJob {
 
@@ -17,21 +16,20 @@ public final class ImportJob {
 
 	private final String filename;
 
-	private final String username;
+	private final long rows;
 
-	private final Instant startedAt = Instant.now();
+	private final @Nullable ImportResult result;
 
-	private volatile long rows;
+	private final @Nullable String failure;
 
-	private volatile @Nullable ImportResult result;
-
-	private volatile @Nullable String failure;
-
-	ImportJob(String id, ImportKind kind, String filename, String username) {
+	ImportJob(String id, ImportKind kind, String filename, long rows, @Nullable ImportResult result,
+			@Nullable String failure) {
 		this.id = id;
 		this.kind = kind;
 		this.filename = filename;
-		this.username = username;
+		this.rows = rows;
+		this.result = result;
+		this.failure = failure;
 	}
 
 	public String getId() {
@@ -51,36 +49,17 @@ public final class ImportJob {
 		return this.filename;
 	}
 
-	String getUsername() {
-		return this.username;
-	}
-
-	Instant getStartedAt() {
-		return this.startedAt;
-	}
-
+	/** Data rows read so far (the latest progress an instance reported). */
 	public long getRows() {
 		return this.rows;
-	}
-
-	void setRows(long rows) {
-		this.rows = rows;
 	}
 
 	public @Nullable ImportResult getResult() {
 		return this.result;
 	}
 
-	void succeed(ImportResult result) {
-		this.result = result;
-	}
-
 	public @Nullable String getFailure() {
 		return this.failure;
-	}
-
-	void fail(String failure) {
-		this.failure = failure;
 	}
 
 	public boolean isDone() {

@@ -2,12 +2,13 @@ package io.mawasu.crm.web.results;
 
 import io.mawasu.crm.analytics.Drilldown;
 import io.mawasu.crm.analytics.ScenarioMetrics;
+import io.mawasu.crm.web.CsvWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The results as CSV (RFC 4180: fields with a comma, quote or line break are quoted). A
- * spreadsheet runs a cell that starts with = + - @ TAB or CR as a formula, so such text
- * fields get a leading apostrophe (OWASP CSV injection); numbers are written as numbers.
+ * The results as CSV, written by {@link CsvWriter} (RFC 4180; text cells that a
+ * spreadsheet would run as a formula get a leading apostrophe; numbers are written as
+ * numbers).
  */
 final class ResultsCsv {
 
@@ -44,30 +45,7 @@ final class ResultsCsv {
 	}
 
 	static void row(StringBuilder out, @Nullable Object... values) {
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			out.append(field(values[i]));
-		}
-		out.append("\r\n");
-	}
-
-	static String field(@Nullable Object value) {
-		if (value == null) {
-			return "";
-		}
-		if (value instanceof Number) {
-			return value.toString();
-		}
-		String text = value.toString();
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			text = "'" + text;
-		}
-		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-			text = "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
+		new CsvWriter(out).row(values);
 	}
 
 }

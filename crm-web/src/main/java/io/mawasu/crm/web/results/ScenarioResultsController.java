@@ -18,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,7 +45,7 @@ class ScenarioResultsController {
 
 	@GetMapping("/scenarios/{id}/results")
 	String results(@PathVariable long id, @RequestParam(defaultValue = "prefecture") String by, Model model) {
-		ScenarioMetrics metrics = this.results.metrics(id);
+		ScenarioMetrics metrics = metrics(id);
 		model.addAttribute("metrics", metrics);
 		model.addAttribute("scenarioId", id);
 		model.addAttribute("chart", chart(metrics));
@@ -57,6 +56,7 @@ class ScenarioResultsController {
 
 	@GetMapping("/scenarios/{id}/results/drilldown")
 	String drilldown(@PathVariable long id, @RequestParam(defaultValue = "prefecture") String by, Model model) {
+		metrics(id);
 		model.addAttribute("scenarioId", id);
 		model.addAttribute("drilldown", this.results.drilldown(id, dimension(by)));
 		return DRILLDOWN_FRAGMENT;
@@ -64,6 +64,7 @@ class ScenarioResultsController {
 
 	@GetMapping("/scenarios/{id}/launch-check")
 	String launchCheck(@PathVariable long id, Model model) {
+		metrics(id);
 		model.addAttribute("check", this.results.launchCheck(id));
 		return LAUNCH_CHECK_FRAGMENT;
 	}
@@ -71,7 +72,7 @@ class ScenarioResultsController {
 	/** Every figure of the page as CSV, safe to open in a spreadsheet. */
 	@GetMapping("/scenarios/{id}/results.csv")
 	ResponseEntity<byte[]> csv(@PathVariable long id) {
-		ScenarioMetrics m = this.results.metrics(id);
+		ScenarioMetrics m = metrics(id);
 		StringBuilder out = new StringBuilder();
 		ResultsCsv.write(out, m, this.results.drilldown(id, Drilldown.Dimension.PREFECTURE));
 		return ResponseEntity.ok()
@@ -80,9 +81,13 @@ class ScenarioResultsController {
 			.body(out.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
-	@ExceptionHandler(UnknownScenario.class)
-	void unknown(UnknownScenario ex) {
-		throw new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage());
+	private ScenarioMetrics metrics(long id) {
+		try {
+			return this.results.metrics(id);
+		}
+		catch (UnknownScenario ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage());
+		}
 	}
 
 	private static Drilldown.Dimension dimension(String by) {

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.mawasu.crm.delivery.SendRules.QuietHours;
 import io.mawasu.crm.delivery.TestSendFailed;
+import io.mawasu.crm.scenario.ScenarioAction;
 import io.mawasu.crm.scenario.ScenarioSummary;
 import io.mawasu.crm.scenario.ScenarioView;
 import io.mawasu.crm.scenario.Scenarios;
@@ -115,12 +117,7 @@ class ScenarioApiController {
 	@PostMapping("/{id}/{action:activate|pause|resume|archive}")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
 	Map<String, Object> transition(@PathVariable long id, @PathVariable String action) {
-		ScenarioView view = switch (action) {
-			case "activate" -> this.scenarios.activate(id);
-			case "pause" -> this.scenarios.pause(id);
-			case "resume" -> this.scenarios.resume(id);
-			default -> this.scenarios.archive(id);
-		};
+		ScenarioView view = this.scenarios.transition(id, ScenarioAction.valueOf(action.toUpperCase(Locale.ROOT)));
 		this.audit.record("scenario." + action, "scenario:" + id);
 		return json(view);
 	}
@@ -129,7 +126,11 @@ class ScenarioApiController {
 		return this.scenarios.find(id).orElseThrow(() -> new UnknownScenario(id));
 	}
 
-	/** The GET body: the definition's fields as posted, with status, times and counts. */
+	/**
+	 * The GET body: the definition's fields as posted, with status, times, counts and the
+	 * engine's failures ({@code count}, {@code lastError}, {@code lastFailedAt},
+	 * {@code failingEnrollments}).
+	 */
 	static Map<String, Object> json(ScenarioView view) {
 		JsonNode posted = JSON.readTree(view.definitionJson());
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -169,6 +170,12 @@ class ScenarioApiController {
 		body.put("enrollments", enrollments);
 		body.put("counts", view.counts());
 		body.put("exits", view.exits());
+		Map<String, @Nullable Object> failures = new LinkedHashMap<>();
+		failures.put("count", view.failures().count());
+		failures.put("lastError", view.failures().lastError());
+		failures.put("lastFailedAt", view.failures().lastFailedAt());
+		failures.put("failingEnrollments", view.failures().failingEnrollments());
+		body.put("failures", failures);
 		return body;
 	}
 

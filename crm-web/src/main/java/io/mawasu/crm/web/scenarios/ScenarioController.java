@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import io.mawasu.crm.delivery.Contents;
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.scenario.InvalidScenario;
+import io.mawasu.crm.scenario.ScenarioAction;
 import io.mawasu.crm.scenario.ScenarioConflict;
 import io.mawasu.crm.delivery.TestSendFailed;
 import io.mawasu.crm.scenario.ScenarioStatus;
@@ -188,16 +190,11 @@ class ScenarioController {
 	String lifecycle(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
 		find(id);
 		try {
-			switch (action) {
-				case "activate" -> this.scenarios.activate(id);
-				case "pause" -> this.scenarios.pause(id);
-				case "resume" -> this.scenarios.resume(id);
-				default -> this.scenarios.archive(id);
-			}
+			this.scenarios.transition(id, ScenarioAction.valueOf(action.toUpperCase(Locale.ROOT)));
 			this.audit.record("scenario." + action, "scenario:" + id);
 			redirect.addFlashAttribute("notice", "scenarios.done." + action);
 		}
-		catch (ScenarioConflict ex) {
+		catch (ScenarioConflict | InvalidScenario ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/scenarios/" + id;
@@ -207,8 +204,7 @@ class ScenarioController {
 			@Nullable InvalidScenario error) {
 		model.addAttribute("scenario", view);
 		model.addAttribute("definition", definition);
-		model.addAttribute("editable",
-				view == null || view.status() == ScenarioStatus.DRAFT || view.status() == ScenarioStatus.PAUSED);
+		model.addAttribute("editable", view == null || view.status().editable());
 		if (error != null) {
 			model.addAttribute("problem", error.getMessage());
 			model.addAttribute("errorStep", error.step());
@@ -218,16 +214,11 @@ class ScenarioController {
 				this.segments.list().stream().map((s) -> new Option(s.id(), s.name(), null)).toList());
 		model.addAttribute("contentOptions",
 				this.contents.list().stream().map((c) -> new Option(c.id(), c.name(), c.channel().name())).toList());
-		model.addAttribute("channels", Channel.values());
+		model.addAttribute("channels", Channel.messagingChannels());
 		model.addAttribute("stepTypes", List.of("SEND", "WAIT", "BRANCH", "EXIT"));
 		model.addAttribute("conditionKinds", List.of("opened", "clicked", "purchased", "rule"));
 		if (view != null) {
-			model.addAttribute("actions", switch (view.status()) {
-				case DRAFT -> List.of("activate", "archive");
-				case ACTIVE -> List.of("pause", "archive");
-				case PAUSED -> List.of("resume", "archive");
-				case ARCHIVED -> List.of();
-			});
+			model.addAttribute("actions", view.status().actions().stream().map(ScenarioAction::path).toList());
 			addCounts(model, view);
 			model.addAttribute("fourR", fourR(view));
 		}
@@ -253,7 +244,7 @@ class ScenarioController {
 		SegmentCount count = this.segments.count(segment.rule());
 		long total = this.segments.totalCustomers();
 		Map<String, Long> reach = new LinkedHashMap<>();
-		for (Channel channel : Channel.values()) {
+		for (Channel channel : Channel.messagingChannels()) {
 			reach.put(channel.name(), count.reachable(channel));
 		}
 		return new FourR(count.size(), total, (total == 0) ? 0.0 : (double) count.size() / total, reach,

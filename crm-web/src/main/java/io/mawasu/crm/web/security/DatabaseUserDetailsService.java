@@ -1,7 +1,5 @@
 package io.mawasu.crm.web.security;
 
-import java.time.Instant;
-
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -29,7 +27,6 @@ class DatabaseUserDetailsService implements UserDetailsService {
 		return User.withUsername(account.username())
 			.password(account.passwordHash())
 			.disabled(!account.enabled())
-			.accountLocked(account.lockedAt(Instant.now()))
 			.authorities(account.roles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList())
 			.build();
 	}

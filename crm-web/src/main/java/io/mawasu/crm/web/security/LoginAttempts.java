@@ -28,16 +28,24 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down and locks guessing, for form login and HTTP Basic alike. Per user (in the
- * database, so it holds across instances): after
- * {@code crm.security.delay-after-failed-attempts} failures in a row every attempt waits
- * a growing, bounded delay, and after {@code crm.security.max-failed-attempts} the user
- * is locked for {@code crm.security.lock-duration}. Per address (in this instance's
- * memory only, so with several instances each counts its own): after
+ * Slows down and locks guessing, for form login and HTTP Basic alike, in the database so
+ * it holds across instances ({@code web.login_failure}).
+ * <ul>
+ * <li>Per user and address: after {@code crm.security.max-failed-attempts} failures on a
+ * name from one address, that name is locked <em>from that address</em> for
+ * {@code crm.security.lock-duration}. Nobody can lock another user (the admin included)
+ * out: the user still logs in from their own address.</li>
+ * <li>Per user: after {@code crm.security.delay-after-failed-attempts} failures on a name
+ * (from any address, within the lock duration) every attempt on it waits a growing,
+ * bounded delay.</li>
+ * <li>Per address (in this instance's memory): after
  * {@code crm.security.max-failed-attempts-per-address} failures within
- * {@code crm.security.address-window} the address is refused until the window ends. A
- * successful login clears the user's count, not the address's, so one valid account
- * cannot be used to keep guessing others. Every outcome is audited.
+ * {@code crm.security.address-window} the address is refused until the window ends.</li>
+ * </ul>
+ * Names that do not exist are counted, delayed and locked exactly like real ones (and the
+ * password check hashes against a dummy), so neither the answer nor its timing tells
+ * whether a user exists. A successful login clears the pair's count, not the address's.
+ * Every outcome is audited.
  */
 @Component
 class LoginAttempts {
@@ -53,6 +61,8 @@ class LoginAttempts {
 	private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
 	private static final int MAX_TRACKED_ADDRESSES = 100_000;
+
+	private static final int MAX_KEY_LENGTH = 200;
 
 	private final UserAccounts accounts;
 
@@ -79,7 +89,13 @@ class LoginAttempts {
 		if (address != null && isBlocked(address)) {
 			throw new AddressBlockedException();
 		}
-		Duration delay = this.properties.delayAfter(this.accounts.failedAttempts(attempt.getName()));
+		Instant now = this.clock.instant();
+		String username = key(attempt.getName());
+		if (this.accounts.isLocked(username, key(address), now)) {
+			throw new LockedException("Too many failed logins on this user from this address");
+		}
+		Duration delay = this.properties
+			.delayAfter(this.accounts.failedAttempts(username, now.minus(this.properties.lockDuration())));
 		if (!delay.isZero()) {
 			try {
 				Thread.sleep(delay.toMillis());
@@ -113,16 +129,19 @@ class LoginAttempts {
 		if (failure.getClass() == BadCredentialsException.class) {
 			Instant now = this.clock.instant();
 			Instant lockUntil = now.plus(this.properties.lockDuration());
-			this.accounts.recordFailure(username, this.properties.maxFailedAttempts(), now, lockUntil)
-				.filter((attempts) -> attempts >= this.properties.maxFailedAttempts())
-				.ifPresent((attempts) -> this.audit.record(username, LOCKED, username, address,
-						attempts + " failed logins; locked until " + lockUntil));
+			int attempts = this.accounts.recordFailure(key(username), key(address), this.properties.maxFailedAttempts(),
+					now, lockUntil, now.minus(this.properties.lockDuration()));
+			if (attempts == this.properties.maxFailedAttempts()) {
+				this.audit.record(username, LOCKED, username, address,
+						attempts + " failed logins from " + address + "; locked from there until " + lockUntil);
+			}
 		}
 	}
 
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
-		this.accounts.recordSuccess(event.getAuthentication().getName());
+		Authentication authentication = event.getAuthentication();
+		this.accounts.recordSuccess(key(authentication.getName()), key(addressOf(authentication)));
 	}
 
 	/** Form logins are audited; HTTP Basic authenticates every API call and is not. */
@@ -141,6 +160,15 @@ class LoginAttempts {
 	void forgetEndedWindows() {
 		Instant now = this.clock.instant();
 		this.addresses.values().removeIf((failures) -> !failures.windowEnd().isAfter(now));
+		this.accounts.forgetFailuresBefore(now.minus(this.properties.lockDuration()));
+	}
+
+	/** A user name or address as stored: bounded, "" for none. */
+	static String key(@Nullable String value) {
+		if (value == null) {
+			return "";
+		}
+		return (value.length() > MAX_KEY_LENGTH) ? value.substring(0, MAX_KEY_LENGTH) : value;
 	}
 
 	private void countAddressFailure(String address) {

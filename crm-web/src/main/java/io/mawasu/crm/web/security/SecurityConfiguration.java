@@ -2,19 +2,25 @@ package io.mawasu.crm.web.security;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -55,6 +61,11 @@ class SecurityConfiguration {
 			LoginAttempts attempts) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwordEncoder);
+		// A disabled user is told only after the password check, so that every name takes
+		// the time of one hash; locks are per user and address (LoginAttempts).
+		provider.setPreAuthenticationChecks((user) -> {
+		});
+		provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
 		return new ThrottledAuthenticationProvider(provider, attempts);
 	}
 
@@ -133,20 +144,45 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The OpenAPI document: for a signed-in session (Swagger UI) or HTTP Basic (tools),
+	 * unless {@code crm.api-docs.public=true}.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiDocsChain(HttpSecurity http, ApiAuthenticationProblems problems, ApiDocsProperties docs)
+			throws Exception {
+		http.securityMatcher("/v3/api-docs", "/v3/api-docs/**").authorizeHttpRequests((auth) -> {
+			if (docs.publicAccess()) {
+				auth.anyRequest().permitAll();
+			}
+			else {
+				auth.anyRequest().authenticated();
+			}
+		})
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, ApiDocsProperties docs) throws Exception {
 		http.authorizeHttpRequests((auth) -> auth
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health",
-					"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health")
 			.permitAll()
+			.requestMatchers("/swagger-ui/**", "/swagger-ui.html")
+			.access((authentication,
+					context) -> new AuthorizationDecision(docs.publicAccess() || isSignedIn(authentication.get())))
 			.requestMatchers("/import/**")
 			.hasAnyRole(IMPORTERS)
 			.requestMatchers("/admin/**")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/contents", "/contents/**")
 			.hasAnyRole(CONTENT_EDITORS)
-			.requestMatchers("/clv", "/clv/**", "/journey", "/journey/**")
+			.requestMatchers("/clv", "/clv/**")
 			.hasAnyRole(VALUE_ANALYSTS)
 			.requestMatchers(HttpMethod.GET, "/kpis", "/scenarios/*/results", "/scenarios/*/results.csv",
 					"/scenarios/*/results/**", "/scenarios/*/launch-check")
@@ -161,6 +197,11 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	private static boolean isSignedIn(@Nullable Authentication authentication) {
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
 }

@@ -27,7 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccounts {
 
 	private static final String SELECT_ACCOUNT = """
-			select u.id, u.username, u.password_hash, u.enabled, u.failed_attempts, u.locked_until,
+			select u.id, u.username, u.password_hash, u.enabled,
+				(select coalesce(sum(f.failed_attempts), 0) from web.login_failure f where f.username = u.username)
+					as failed_attempts,
+				(select max(f.locked_until) from web.login_failure f where f.username = u.username) as locked_until,
 				array(select r.role from web.app_user_role r where r.user_id = u.id) as roles
 			from web.app_user u
 			""";
@@ -44,8 +47,9 @@ public class UserAccounts {
 	/**
 	 * A stored user.
 	 *
-	 * @param lockedUntil the end of a lock after too many failed logins; may lie in the
-	 * past
+	 * @param failedAttempts failed logins on this name counted now, from every address
+	 * @param lockedUntil the end of the latest lock of this name from some address after
+	 * too many failed logins there; may lie in the past
 	 */
 	public record Account(long id, String username, String passwordHash, boolean enabled, int failedAttempts,
 			@Nullable Instant lockedUntil, Set<Role> roles) {
@@ -123,46 +127,78 @@ public class UserAccounts {
 			.update();
 	}
 
-	/** Consecutive failed logins of this user (0 for an unknown name). */
-	public int failedAttempts(String username) {
-		return this.jdbc.sql("select failed_attempts from web.app_user where username = :u")
+	/**
+	 * Failed logins on a name (known or not) from any address since the given time; the
+	 * growing delay per user is based on it.
+	 */
+	public int failedAttempts(String username, Instant since) {
+		return this.jdbc.sql("""
+				select coalesce(sum(failed_attempts), 0) from web.login_failure
+				where username = :u and last_failed_at > :since
+				""").param("u", username).param("since", Timestamp.from(since)).query(Integer.class).single();
+	}
+
+	/** Whether logins on this name from this address are locked at the given time. */
+	public boolean isLocked(String username, String address, Instant now) {
+		return this.jdbc.sql("""
+				select count(*) from web.login_failure
+				where username = :u and address = :a and locked_until > :now
+				""")
 			.param("u", username)
-			.query(Integer.class)
-			.optional()
-			.orElse(0);
+			.param("a", address)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**
-	 * Counts a failed login and locks the account until {@code lockUntil} once the count
-	 * reaches {@code maxAttempts}. A lock that has run out starts a fresh count.
-	 * @return the new count, empty for an unknown name
+	 * Counts a failed login on a name from an address and locks that pair until
+	 * {@code lockUntil} once its count reaches {@code maxAttempts}. A lock that has run
+	 * out, or a last failure before {@code windowStart}, starts a fresh count.
+	 * @return the pair's new count
 	 */
 	@Transactional
-	public Optional<Integer> recordFailure(String username, int maxAttempts, Instant now, Instant lockUntil) {
-		return this.jdbc
-			.sql("""
-					update web.app_user u set failed_attempts = n.attempts,
-						locked_until = case when n.attempts >= :max then cast(:until as timestamptz) end
-					from (select id, case when locked_until <= cast(:now as timestamptz) then 1 else failed_attempts + 1 end as attempts
-						from web.app_user where username = :u for update) n
-					where u.id = n.id
-					returning u.failed_attempts
-					""")
+	public int recordFailure(String username, String address, int maxAttempts, Instant now, Instant lockUntil,
+			Instant windowStart) {
+		return this.jdbc.sql("""
+				insert into web.login_failure as f (username, address, failed_attempts, locked_until, last_failed_at)
+				values (:u, :a, 1, case when 1 >= :max then cast(:until as timestamptz) end, :now)
+				on conflict (username, address) do update set
+					failed_attempts = case when f.locked_until <= cast(:now as timestamptz)
+							or f.last_failed_at < cast(:windowStart as timestamptz) then 1
+						else f.failed_attempts + 1 end,
+					locked_until = case when (case when f.locked_until <= cast(:now as timestamptz)
+							or f.last_failed_at < cast(:windowStart as timestamptz) then 1
+						else f.failed_attempts + 1 end) >= :max then cast(:until as timestamptz) end,
+					last_failed_at = excluded.last_failed_at
+				returning f.failed_attempts
+				""")
+			.param("u", username)
+			.param("a", address)
 			.param("max", maxAttempts)
 			.param("now", Timestamp.from(now))
 			.param("until", Timestamp.from(lockUntil))
-			.param("u", username)
+			.param("windowStart", Timestamp.from(windowStart))
 			.query(Integer.class)
-			.optional();
+			.single();
 	}
 
-	/** Clears the failure count and any lock after a successful login. */
+	/** Clears the failures of a name from an address after a successful login there. */
 	@Transactional
-	public void recordSuccess(String username) {
-		this.jdbc.sql("""
-				update web.app_user set failed_attempts = 0, locked_until = null
-				where username = :u and (failed_attempts > 0 or locked_until is not null)
-				""").param("u", username).update();
+	public void recordSuccess(String username, String address) {
+		this.jdbc.sql("delete from web.login_failure where username = :u and address = :a")
+			.param("u", username)
+			.param("a", address)
+			.update();
+	}
+
+	/** Forgets failures older than the given time (their locks have ended). */
+	@Transactional
+	public int forgetFailuresBefore(Instant before) {
+		return this.jdbc.sql("""
+				delete from web.login_failure
+				where last_failed_at < :before and (locked_until is null or locked_until < :before)
+				""").param("before", Timestamp.from(before)).update();
 	}
 
 	private static Account account(ResultSet rs, int row) throws SQLException {

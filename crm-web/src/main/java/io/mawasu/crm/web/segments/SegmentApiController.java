@@ -11,6 +11,7 @@ import io.mawasu.crm.segmentation.MemberPage;
 import io.mawasu.crm.segmentation.SegmentCount;
 import io.mawasu.crm.segmentation.SegmentRule;
 import io.mawasu.crm.segmentation.Segments;
+import io.mawasu.crm.web.InteractiveQueries;
 import io.mawasu.crm.web.audit.AuditLog;
 import io.mawasu.crm.web.security.PiiMasking;
 import org.jspecify.annotations.Nullable;
@@ -44,9 +45,12 @@ class SegmentApiController {
 
 	private final AuditLog audit;
 
-	SegmentApiController(Segments segments, AuditLog audit) {
+	private final InteractiveQueries interactive;
+
+	SegmentApiController(Segments segments, AuditLog audit, InteractiveQueries interactive) {
 		this.segments = segments;
 		this.audit = audit;
+		this.interactive = interactive;
 	}
 
 	record SegmentRequest(@Nullable String name, @Nullable JsonNode rule) {
@@ -62,7 +66,7 @@ class SegmentApiController {
 
 		static CountView of(SegmentCount count) {
 			Map<String, Long> reachable = new LinkedHashMap<>();
-			for (Channel channel : Channel.values()) {
+			for (Channel channel : Channel.messagingChannels()) {
 				reachable.put(channel.name(), count.reachable(channel));
 			}
 			return new CountView(count.size(), reachable);
@@ -95,6 +99,10 @@ class SegmentApiController {
 		if (request.name() == null || request.name().isBlank()) {
 			throw problem(HttpStatus.BAD_REQUEST, "name: give the segment a name");
 		}
+		if (request.name().length() > SegmentController.MAX_NAME_LENGTH) {
+			throw problem(HttpStatus.BAD_REQUEST, "name: has " + request.name().length() + " characters; at most "
+					+ SegmentController.MAX_NAME_LENGTH + " are allowed");
+		}
 		SegmentRule rule = SegmentRule.parse(request.rule());
 		long id = this.segments.create(request.name(), rule, user.getName());
 		this.audit.record("segment.create", "segment:" + id);
@@ -103,12 +111,13 @@ class SegmentApiController {
 
 	@PostMapping("/count")
 	CountView countRule(@RequestBody CountRequest request) {
-		return CountView.of(this.segments.count(SegmentRule.parse(request.rule())));
+		SegmentRule rule = SegmentRule.parse(request.rule());
+		return CountView.of(this.interactive.run(() -> this.segments.count(rule)));
 	}
 
 	@GetMapping("/{id}/count")
 	CountView count(@PathVariable long id) {
-		return CountView.of(this.segments.count(id).orElseThrow(() -> notFound(id)));
+		return CountView.of(this.interactive.run(() -> this.segments.count(id)).orElseThrow(() -> notFound(id)));
 	}
 
 	@GetMapping("/{id}/members")
@@ -117,7 +126,8 @@ class SegmentApiController {
 		if (page < 0 || size < 1 || size > 1000) {
 			throw problem(HttpStatus.BAD_REQUEST, "page must be 0 or more and size between 1 and 1000");
 		}
-		MemberPage members = this.segments.members(id, page, size).orElseThrow(() -> notFound(id));
+		MemberPage members = this.interactive.run(() -> this.segments.members(id, page, size))
+			.orElseThrow(() -> notFound(id));
 		return MembersView.of(members, PiiMasking.currentUserSeesPii());
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import io.mawasu.crm.segmentation.SegmentSummary;
 import io.mawasu.crm.segmentation.Segments;
 import io.mawasu.crm.scenario.ScenarioView;
 import io.mawasu.crm.scenario.Scenarios;
+import io.mawasu.crm.web.InteractiveQueries;
 import io.mawasu.crm.web.audit.AuditLog;
 import io.mawasu.crm.web.security.PiiMasking;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,6 +58,9 @@ class SegmentController {
 
 	static final int PREVIEW_SIZE = 20;
 
+	/** The longest segment name. */
+	static final int MAX_NAME_LENGTH = 200;
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final Segments segments;
@@ -65,7 +71,14 @@ class SegmentController {
 
 	private final Scenarios scenarios;
 
-	SegmentController(Segments segments, ShopProperties shop, AuditLog audit, Scenarios scenarios) {
+	private final InteractiveQueries interactive;
+
+	private final MessageSource messages;
+
+	SegmentController(Segments segments, ShopProperties shop, AuditLog audit, Scenarios scenarios,
+			InteractiveQueries interactive, MessageSource messages) {
+		this.interactive = interactive;
+		this.messages = messages;
 		this.segments = segments;
 		this.shop = shop;
 		this.audit = audit;
@@ -104,11 +117,11 @@ class SegmentController {
 	}
 
 	@PostMapping("/segments/preview")
-	String preview(@RequestParam(defaultValue = "{\"all\":[]}") String rule, Model model) {
+	String preview(@RequestParam(defaultValue = "{\"all\":[]}") String rule, Model model, Locale locale) {
 		try {
 			SegmentRule parsed = SegmentRule.parse(rule);
-			SegmentCount count = this.segments.count(parsed);
-			MemberPage preview = this.segments.members(parsed, 0, PREVIEW_SIZE);
+			SegmentCount count = this.interactive.run(() -> this.segments.count(parsed));
+			MemberPage preview = this.interactive.run(() -> this.segments.members(parsed, 0, PREVIEW_SIZE));
 			boolean seesPii = PiiMasking.currentUserSeesPii();
 			model.addAttribute("count", count);
 			model.addAttribute("reach", reach(count));
@@ -122,6 +135,9 @@ class SegmentController {
 		catch (InvalidSegmentRule ex) {
 			model.addAttribute("ruleError", ex.getMessage());
 		}
+		catch (InteractiveQueries.QueryTimedOut ex) {
+			model.addAttribute("ruleError", this.messages.getMessage("segments.error.timeout", null, locale));
+		}
 		return RESULT_FRAGMENT;
 	}
 
@@ -131,6 +147,9 @@ class SegmentController {
 			Authentication user, Model model, RedirectAttributes redirect) {
 		if (name.isBlank()) {
 			return builder(model, name, rule, "segments.error.name");
+		}
+		if (name.length() > MAX_NAME_LENGTH) {
+			return builder(model, name.substring(0, MAX_NAME_LENGTH), rule, "segments.error.nameLength");
 		}
 		SegmentRule parsed;
 		try {
@@ -150,7 +169,7 @@ class SegmentController {
 	String detail(@PathVariable long id, Model model) {
 		SegmentDetail segment = this.segments.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		SegmentCount count = this.segments.count(segment.rule());
+		SegmentCount count = this.interactive.run(() -> this.segments.count(segment.rule()));
 		long total = this.segments.totalCustomers();
 		List<SegmentSnapshot> snapshots = this.segments.snapshots(id);
 		model.addAttribute("segment", segment);
@@ -162,11 +181,9 @@ class SegmentController {
 		// Response of 4R: the goal conversions of the scenarios that enter from this
 		// segment
 		model.addAttribute("responses",
-				this.scenarios.list()
+				this.scenarios.responses(id)
 					.stream()
-					.filter((s) -> s.segmentId() == id)
-					.flatMap((s) -> this.scenarios.find(s.id()).stream())
-					.map((v) -> new ScenarioResponse(v.id(), v.name(), v.status().name(), v.enrollments()))
+					.map((r) -> new ScenarioResponse(r.id(), r.name(), r.enrollments()))
 					.toList());
 		model.addAttribute("snapshots", snapshots.stream()
 			.map((s) -> new SnapshotRow(time(s.takenAt()), s.size(), s.reachEmail(), s.reachLine(), s.reachSms()))
@@ -208,7 +225,8 @@ class SegmentController {
 	}
 
 	private static Map<String, Long> reach(SegmentCount count) {
-		return Arrays.stream(Channel.values())
+		return Channel.messagingChannels()
+			.stream()
 			.collect(Collectors.toMap(Channel::name, count::reachable, (a, b) -> a, java.util.LinkedHashMap::new));
 	}
 
@@ -216,7 +234,7 @@ class SegmentController {
 		return (instant != null) ? TIME.format(instant.atZone(this.shop.timeZone())) : null;
 	}
 
-	record ScenarioResponse(long id, String name, String status, ScenarioView.Enrollments response) {
+	record ScenarioResponse(long id, String name, ScenarioView.Enrollments response) {
 	}
 
 }

@@ -113,6 +113,51 @@ class ClvApiIntegrationTests {
 			.single()).isPositive();
 	}
 
+	@Test
+	void segmentRulesSelectOnTheNewestFit() throws Exception {
+		// before any fit nobody matches: customers outside a fit have no values
+		count("{\"field\":\"pAlive\",\"op\":\"gte\",\"value\":0}", 0);
+		this.mvc
+			.perform(post("/api/clv/fits").with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"calibrationEnd\":\"1997-09-30\"}"))
+			.andExpect(status().isCreated());
+		long atRisk = fitCount("p_alive < 0.5 and frequency >= 2");
+		long top = fitCount("clv > 100 and expected_purchases >= 2");
+		assertThat(atRisk).isPositive();
+		assertThat(top).isPositive();
+		count("{\"field\":\"pAlive\",\"op\":\"gte\",\"value\":0}", 2357);
+		// "at risk" and "top predicted value", counted against the fit's own rows
+		count("{\"field\":\"pAlive\",\"op\":\"lt\",\"value\":0.5}", fitCount("p_alive < 0.5"));
+		count("{\"all\":[{\"field\":\"predictedClv\",\"op\":\"gt\",\"value\":100},"
+				+ "{\"field\":\"expectedPurchases\",\"op\":\"gte\",\"value\":2}]}", top);
+		count("{\"not\":{\"field\":\"predictedClv\",\"op\":\"gt\",\"value\":100}}", 2357 - fitCount("clv > 100"));
+		this.mvc
+			.perform(post("/api/segments/count").with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"rule\":{\"field\":\"pAlive\",\"op\":\"lt\",\"value\":\"high\"}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("pAlive")));
+	}
+
+	private long fitCount(String condition) {
+		// the conditions are constants of this test, never input
+		return this.jdbc
+			.sql("select count(*) from segmentation.clv_prediction where fit_id = "
+					+ "(select max(id) from segmentation.clv_fit) and " + condition)
+			.query(Long.class)
+			.single();
+	}
+
+	private void count(String rule, long expected) throws Exception {
+		this.mvc
+			.perform(post("/api/segments/count").with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"rule\":" + rule + "}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.size").value(expected));
+	}
+
 	private void expectCustomer(String externalId, long fitId, int frequency, double recency, double t, double pAlive,
 			double expectedPurchases, double expectedSpend) throws Exception {
 		String body = this.mvc

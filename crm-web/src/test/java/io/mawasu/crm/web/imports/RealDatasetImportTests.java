@@ -1,6 +1,5 @@
 package io.mawasu.crm.web.imports;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.mawasu.crm.testing.RepositoryData;
 import io.mawasu.crm.web.CrmIntegrationTest;
 import io.mawasu.crm.web.TestUsers;
 import io.mawasu.crm.web.security.Role;
@@ -37,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @CrmIntegrationTest
 class RealDatasetImportTests {
 
-	static final String SAMPLE = "shared/datasets/cdnow/CDNOW_sample.txt";
+	static final String SAMPLE = "cdnow/CDNOW_sample.txt";
 
 	@Autowired
 	MockMvc mvc;
@@ -110,15 +110,8 @@ class RealDatasetImportTests {
 			.andExpect(status().isOk());
 	}
 
-	private static Path locate() throws IOException {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve(SAMPLE);
-			if (Files.isReadable(candidate)) {
-				return candidate;
-			}
-		}
-		throw new IOException("The CDNOW sample is missing: no " + SAMPLE + " above " + Path.of("").toAbsolutePath()
-				+ ". Clone the repository with the shared/ folder beside it (../shared/datasets).");
+	private static Path locate() {
+		return RepositoryData.file(SAMPLE);
 	}
 
 }

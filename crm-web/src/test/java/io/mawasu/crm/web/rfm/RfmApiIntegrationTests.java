@@ -239,7 +239,9 @@ class RfmApiIntegrationTests {
 			.andReturn();
 		long id = Long.parseLong(created.getResponse().getHeader("Location").replaceAll(".*/", ""));
 		for (String path : List.of("/api/rfm/runs/" + id + "/scores.csv", "/rfm/runs/" + id + "/scores.csv")) {
-			String csv = this.mvc.perform(get(path).with(TestUsers.basic(Role.ANALYST)))
+			String csv = this.mvc
+				.perform(get(path)
+					.with(path.startsWith("/api/") ? TestUsers.basic(Role.ANALYST) : user("analyst").roles("ANALYST")))
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()

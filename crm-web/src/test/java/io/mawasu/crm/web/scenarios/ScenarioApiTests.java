@@ -1,10 +1,12 @@
 package io.mawasu.crm.web.scenarios;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.mawasu.crm.delivery.ContentRequest;
 import io.mawasu.crm.delivery.Contents;
 import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.scenario.ScenarioEngine;
 import io.mawasu.crm.segmentation.SegmentRule;
 import io.mawasu.crm.segmentation.Segments;
 import io.mawasu.crm.web.CrmIntegrationTest;
@@ -56,6 +58,9 @@ class ScenarioApiTests {
 
 	@Autowired
 	Contents contents;
+
+	@Autowired
+	ScenarioEngine engine;
 
 	long segmentId;
 
@@ -230,6 +235,130 @@ class ScenarioApiTests {
 			.extracting(AuditLog.Entry::action)
 			.contains("scenario.test-send", "scenario.activate", "scenario.pause", "scenario.resume",
 					"scenario.archive");
+	}
+
+	@Test
+	void durationsAreBoundedAndAWaitSavedBeyondTheBoundNeverActivates() throws Exception {
+		for (String tooLong : List.of("PT9223372036854775807S", "P999999999D", "P11Y")) {
+			invalid(STEPS.replace("\"P3D\"", "\"" + tooLong + "\""), "w1", "duration")
+				.andExpect(jsonPath("$.detail", containsString("longer than 10 years")));
+		}
+		invalid(STEPS.replace("\"P3D\"", "\"-P1D\""), "w1", "duration");
+		invalid(STEPS.replace("\"PT30M\"", "\"PT0S\""), "w2", "duration");
+		post("/api/scenarios", scenario(STEPS).replace("\"days\":7", "\"days\":999999999"), Role.MARKETER)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("frequencyCap.days"));
+		post("/api/scenarios", scenario(STEPS).replace("\"afterDays\":30", "\"afterDays\":-30"), Role.MARKETER)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("reentry.afterDays"));
+		// saved before the bound (here: written to the table), then activated: a 400
+		// naming the step, and the scenario stays a draft
+		long id = create(scenario(STEPS));
+		post("/api/scenarios/" + id + "/test-send", "{\"to\":[\"team@example.com\"]}", Role.MARKETER)
+			.andExpect(status().isOk());
+		this.jdbc.sql("""
+				update scenario.scenario set definition = jsonb_set(definition, '{steps,0,duration}', '"P999999999D"')
+				where id = :id
+				""").param("id", id).update();
+		post("/api/scenarios/" + id + "/activate", "", Role.MARKETER).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.step").value("w1"))
+			.andExpect(jsonPath("$.field").value("duration"));
+		this.mvc.perform(get("/api/scenarios/{id}", id).with(TestUsers.basic(Role.ANALYST)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DRAFT"))
+			.andExpect(jsonPath("$.steps[0].duration").value("P999999999D"))
+			.andExpect(jsonPath("$.failures.count").value(0))
+			.andExpect(jsonPath("$.failures.failingEnrollments").value(0));
+	}
+
+	@Test
+	void aScenarioTheEngineFailsOnShowsItsFailuresWhileAnotherKeepsSending() throws Exception {
+		long content = this.contents
+			.create(new ContentRequest("Kept", Channel.EMAIL, "Hi", "<p>Hi</p>", null, null, null), "test");
+		long failing = failingScenario(this.jdbc, this.engine, this.segments, this.segmentId);
+		// another scenario, on other customers, is sent in the same engine runs
+		String city = "scapi-ok-" + UUID.randomUUID();
+		this.jdbc
+			.sql("""
+					insert into domain.customer (external_id, name, email, city) values (:city, 'Chika', 'chika@example.jp', :city)
+					""")
+			.param("city", city)
+			.update();
+		this.jdbc
+			.sql("""
+					insert into domain.consent (customer_id, channel, status, changed_at, source)
+					select id, 'EMAIL', 'OPT_IN', now() - interval '1 day', 'test' from domain.customer where external_id = :city
+					""")
+			.param("city", city)
+			.update();
+		long other = this.segments.create("Scenario API ok " + city,
+				SegmentRule.parse("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"" + city + "\"}"), null);
+		long sending = create(scenario("""
+				[{"key":"s1","type":"SEND","channel":"EMAIL","contentId":%d,"next":"x"},{"key":"x","type":"EXIT"}]"""
+			.formatted(content)).replace("\"segmentId\":" + this.segmentId, "\"segmentId\":" + other));
+		this.jdbc.sql("update scenario.scenario set test_sent_at = clock_timestamp() where id = :id")
+			.param("id", sending)
+			.update();
+		post("/api/scenarios/" + sending + "/activate", "", Role.MARKETER).andExpect(status().isOk());
+		this.engine.runOnce();
+		this.mvc.perform(get("/api/scenarios/{id}", failing).with(TestUsers.basic(Role.ANALYST)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACTIVE"))
+			.andExpect(jsonPath("$.failures.failingEnrollments").value(2))
+			.andExpect(jsonPath("$.failures.lastError", containsString("timestamp out of range")))
+			.andExpect(jsonPath("$.failures.lastFailedAt").isNotEmpty())
+			.andExpect(jsonPath("$.enrollments.total").value(2));
+		assertThat(this.jdbc.sql("select count(*) from delivery.message where source_id = :id and step_key = 's1'")
+			.param("id", sending)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		this.mvc.perform(get("/api/scenarios/{id}", sending).with(TestUsers.basic(Role.ANALYST)))
+			.andExpect(jsonPath("$.failures.count").value(0))
+			.andExpect(jsonPath("$.exits.COMPLETED").value(1));
+	}
+
+	/**
+	 * An ACTIVE scenario of the segment whose next step has a WAIT written to the table
+	 * beyond what the database can compute; returns its id once the engine has failed on
+	 * both its enrolments.
+	 */
+	static long failingScenario(JdbcClient jdbc, ScenarioEngine engine, Segments segments, long segmentId)
+			throws Exception {
+		long id = jdbc.sql("""
+				insert into scenario.scenario (name, segment_id, definition, edited_at, test_sent_at)
+				values ('Failing', :segment, cast(:json as jsonb), now() - interval '1 minute', now()) returning id
+				""")
+			.param("segment", segmentId)
+			.param("json",
+					"""
+							{"name":"Failing","segmentId":%d,"steps":[{"key":"w1","type":"WAIT","duration":"P1D","next":"w2"},
+							 {"key":"w2","type":"WAIT","duration":"PT30M","next":"x"},{"key":"x","type":"EXIT"}]}"""
+						.formatted(segmentId))
+			.query(Long.class)
+			.single();
+		jdbc.sql("update scenario.scenario set status = 'ACTIVE' where id = :id").param("id", id).update();
+		jdbc.sql("""
+				insert into scenario.enrollment (scenario_id, customer_id, grp, step_key)
+				select :id, customer_id, 'TREATMENT', 'w1' from unnest(cast(:members as bigint[])) as m (customer_id)
+				""").param("id", id).param("members", segments.memberIds(segmentId)).update();
+		jdbc.sql("""
+				update scenario.scenario set version = version + 1,
+					definition = jsonb_set(definition, '{steps,1,duration}', '"P999999999D"')
+				where id = :id
+				""").param("id", id).update();
+		jdbc.sql("update scenario.enrollment set due_at = now() where scenario_id = :id").param("id", id).update();
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (System.currentTimeMillis() < deadline) {
+			engine.runOnce();
+			long failing = jdbc.sql("""
+					select count(*) from scenario.enrollment where scenario_id = :id and last_error is not null
+					""").param("id", id).query(Long.class).single();
+			if (failing == 2) {
+				return id;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("the engine did not fail on scenario " + id);
 	}
 
 	@Test

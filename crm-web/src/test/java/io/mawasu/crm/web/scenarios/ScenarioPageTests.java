@@ -2,6 +2,7 @@ package io.mawasu.crm.web.scenarios;
 
 import java.util.UUID;
 
+import io.mawasu.crm.scenario.ScenarioEngine;
 import io.mawasu.crm.scenario.ScenarioStatus;
 import io.mawasu.crm.scenario.Scenarios;
 import io.mawasu.crm.segmentation.SegmentRule;
@@ -41,6 +42,9 @@ class ScenarioPageTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ScenarioEngine engine;
+
 	long segmentId;
 
 	String city;
@@ -59,6 +63,22 @@ class ScenarioPageTests {
 	String exitOnly(String name) {
 		return "{\"name\":\"" + name + "\",\"segmentId\":" + this.segmentId
 				+ ",\"priority\":5,\"controlPercent\":0,\"steps\":[{\"key\":\"x\",\"type\":\"EXIT\"}]}";
+	}
+
+	@Test
+	void theBuilderShowsTheEnginesFailuresOnTop() throws Exception {
+		long id = ScenarioApiTests.failingScenario(this.jdbc, this.engine, this.segments, this.segmentId);
+		this.mvc.perform(get("/scenarios/{id}", id).with(user("a").roles("ANALYST")).header("Accept-Language", "ja"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"scenario-failures\"")))
+			.andExpect(content().string(containsString("このシナリオの実行でエラーが発生しました")))
+			.andExpect(content().string(containsString("timestamp out of range")));
+		this.mvc.perform(get("/scenarios/{id}", id).with(user("a").roles("ANALYST")).header("Accept-Language", "en"))
+			.andExpect(content().string(containsString("Enrolments waiting for a retry: 2.")));
+		long fine = this.scenarios.create(exitOnly("Fine " + this.city), "test");
+		this.mvc.perform(get("/scenarios/{id}", fine).with(user("a").roles("ANALYST")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"scenario-failures\""))));
 	}
 
 	@Test

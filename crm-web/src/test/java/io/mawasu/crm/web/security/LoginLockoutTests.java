@@ -95,12 +95,10 @@ class LoginLockoutTests {
 	void anEndedLockStartsAFreshCount() throws Exception {
 		String user = newUser();
 		String address = newAddress();
-		this.jdbc
-			.sql("update web.app_user set failed_attempts = :n, locked_until = now() - interval '1 minute' "
-					+ "where username = :u")
-			.param("n", this.properties.maxFailedAttempts())
-			.param("u", user)
-			.update();
+		this.jdbc.sql("""
+				insert into web.login_failure (username, address, failed_attempts, locked_until, last_failed_at)
+				values (:u, :a, :n, now() - interval '1 minute', now() - interval '2 minutes')
+				""").param("n", this.properties.maxFailedAttempts()).param("u", user).param("a", address).update();
 		this.mvc.perform(get("/api/admin/audit").with(httpBasic(user, "wrong-password")).with(from(address)))
 			.andExpect(status().isUnauthorized());
 		UserAccounts.Account account = this.accounts.find(user).orElseThrow();
@@ -126,6 +124,52 @@ class LoginLockoutTests {
 		assertThat(details(other)).containsOnly("address blocked");
 		assertThat(this.accounts.find(other).orElseThrow().failedAttempts()).isZero();
 		this.mvc.perform(login(other, PASSWORD, newAddress())).andExpect(authenticated().withUsername(other));
+	}
+
+	@Test
+	void nobodyCanLockAnotherUserOutFromTheirOwnAddress() throws Exception {
+		String victim = newUser();
+		String attacker = newAddress();
+		for (int i = 0; i < this.properties.maxFailedAttempts() + 2; i++) {
+			this.mvc.perform(get("/api/admin/audit").with(httpBasic(victim, "guess-" + i)).with(from(attacker)))
+				.andExpect(status().isUnauthorized());
+		}
+		// locked from the attacker's address, even with the right password
+		this.mvc.perform(login(victim, PASSWORD, attacker)).andExpect(unauthenticated());
+		assertThat(actions(victim)).contains("LOCKED");
+		// but the victim still logs in from their own address
+		this.mvc.perform(login(victim, PASSWORD, newAddress())).andExpect(authenticated().withUsername(victim));
+		this.mvc.perform(get("/api/customers/none-such").with(httpBasic(victim, PASSWORD)).with(from(newAddress())))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void unknownNamesAreCountedLockedAndTimedLikeRealOnes() throws Exception {
+		String known = newUser();
+		String unknown = "no-such-user-" + UUID.randomUUID();
+		String address = newAddress();
+		for (int i = 0; i < this.properties.maxFailedAttempts(); i++) {
+			this.mvc.perform(login(unknown, "wrong-password", address)).andExpect(redirectedUrl("/login?error"));
+		}
+		assertThat(this.jdbc.sql("""
+				select failed_attempts from web.login_failure where username = :u and address = :a
+				and locked_until > now()
+				""").param("u", unknown).param("a", address).query(Integer.class).single())
+			.isEqualTo(this.properties.maxFailedAttempts());
+		// one password hash either way: the unknown name takes about as long as a known
+		// one
+		long knownNanos = 0;
+		long unknownNanos = 0;
+		for (int i = 0; i < 6; i++) {
+			long start = System.nanoTime();
+			this.mvc.perform(login(known, "wrong-" + i, newAddress())).andExpect(unauthenticated());
+			knownNanos += System.nanoTime() - start;
+			start = System.nanoTime();
+			this.mvc.perform(login("no-such-user-" + UUID.randomUUID(), "wrong-" + i, newAddress()))
+				.andExpect(unauthenticated());
+			unknownNanos += System.nanoTime() - start;
+		}
+		assertThat((double) unknownNanos / knownNanos).isBetween(0.5, 2.0);
 	}
 
 	private String newUser() {
