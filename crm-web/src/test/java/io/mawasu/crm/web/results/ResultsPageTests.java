@@ -2,6 +2,7 @@ package io.mawasu.crm.web.results;
 
 import io.mawasu.crm.analytics.MetricsRollups;
 import io.mawasu.crm.web.CrmIntegrationTest;
+import io.mawasu.crm.web.CsvWriter;
 import io.mawasu.crm.web.audit.AuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,13 +98,13 @@ class ResultsPageTests {
 			.getContentAsString();
 		assertThat(csv).startsWith("section,key,size,");
 		assertThat(csv).contains("group,TREATMENT,12,12,6,3,6,").contains("group,CONTROL,8,,,,1,");
-		assertThat(ResultsCsv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-		assertThat(ResultsCsv.field("+1")).isEqualTo("'+1");
-		assertThat(ResultsCsv.field("-2")).isEqualTo("'-2");
-		assertThat(ResultsCsv.field("@SUM")).isEqualTo("'@SUM");
-		assertThat(ResultsCsv.field("\tx")).isEqualTo("'\tx");
-		assertThat(ResultsCsv.field(-2.5)).isEqualTo("-2.5");
-		assertThat(ResultsCsv.field("Tokyo, Japan")).isEqualTo("\"Tokyo, Japan\"");
+		assertThat(CsvWriter.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+		assertThat(CsvWriter.cell("+1")).isEqualTo("'+1");
+		assertThat(CsvWriter.cell("-2")).isEqualTo("'-2");
+		assertThat(CsvWriter.cell("@SUM")).isEqualTo("'@SUM");
+		assertThat(CsvWriter.cell("\tx")).isEqualTo("'\tx");
+		assertThat(CsvWriter.cell(-2.5)).isEqualTo("-2.5");
+		assertThat(CsvWriter.cell("Tokyo, Japan")).isEqualTo("\"Tokyo, Japan\"");
 	}
 
 	@Test
