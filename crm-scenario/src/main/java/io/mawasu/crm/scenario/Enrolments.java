@@ -59,47 +59,48 @@ class Enrolments {
 		}
 		String entryWait = (definition.entry() instanceof Wait wait) ? wait.duration() : "PT0S";
 		Reentry reentry = definition.reentry();
-		int enrolled = this.jdbc.sql("""
-				with members as (
-					select distinct m.customer_id from unnest(cast(:members as bigint[])) as m (customer_id)
-					where cardinality(cast(:channels as text[])) = 0
-						or exists (select 1 from domain.consent k join domain.customer c on c.id = k.customer_id
-						where k.customer_id = m.customer_id and k.status = 'OPT_IN' and not c.blacklisted
-							and k.channel = any(cast(:channels as text[])))),
-				prev as (
-					select e.customer_id, max(e.cycle) as cycle, bool_or(e.state = 'ACTIVE') as active,
-						max(e.exited_at) as exited_at
-					from scenario.enrollment e join members m on m.customer_id = e.customer_id
-					where e.scenario_id = :scenario group by e.customer_id),
-				candidates as (
-					select m.customer_id, coalesce(p.cycle, 0) + 1 as cycle
-					from members m left join prev p on p.customer_id = m.customer_id
-					where p.customer_id is null
-						or (:reentry = 'ALWAYS' and not p.active)
-						or (:reentry = 'AFTER_DAYS' and not p.active
-							and p.exited_at <= now() - make_interval(days => :afterDays))),
-				held as (
-					select distinct o.customer_id from scenario.enrollment o
-					join scenario.scenario s on s.id = o.scenario_id
-					join candidates c on c.customer_id = o.customer_id
-					where o.state = 'ACTIVE' and s.status = 'ACTIVE' and o.scenario_id <> :scenario
-						and (s.priority > :priority or (s.priority = :priority and s.id < :scenario))),
-				ins as (
-					insert into scenario.enrollment (scenario_id, customer_id, cycle, grp, state, step_key,
-						step_entered_at, due_at, enrolled_at, exited_at, exit_reason)
-					select :scenario, c.customer_id, c.cycle,
-						case when ('x' || substr(md5(:scenarioText || ':' || c.customer_id), 1, 8))::bit(32)::bigint
-							% 10000 < :control * 100 then 'CONTROL' else 'TREATMENT' end,
-						case when h.customer_id is null then 'ACTIVE' else 'EXITED' end,
-						:entry, now(), now() + cast(:entryWait as interval), now(),
-						case when h.customer_id is not null then now() end,
-						case when h.customer_id is not null then 'PRIORITY' end
-					from candidates c left join held h on h.customer_id = c.customer_id
-					on conflict on constraint enrollment_once_key do nothing
-					returning id, step_key, state)
-				insert into scenario.enrollment_event (enrollment_id, step_key, kind)
-				select id, step_key, case when state = 'ACTIVE' then 'ENTERED' else 'EXITED' end from ins
-				""")
+		int enrolled = this.jdbc
+			.sql("""
+					with members as (
+						select distinct m.customer_id from unnest(cast(:members as bigint[])) as m (customer_id)
+						where cardinality(cast(:channels as text[])) = 0
+							or exists (select 1 from domain.v_consent_current k join domain.v_customer c on c.id = k.customer_id
+							where k.customer_id = m.customer_id and k.status = 'OPT_IN' and not c.blacklisted
+								and k.channel = any(cast(:channels as text[])))),
+					prev as (
+						select e.customer_id, max(e.cycle) as cycle, bool_or(e.state = 'ACTIVE') as active,
+							max(e.exited_at) as exited_at
+						from scenario.enrollment e join members m on m.customer_id = e.customer_id
+						where e.scenario_id = :scenario group by e.customer_id),
+					candidates as (
+						select m.customer_id, coalesce(p.cycle, 0) + 1 as cycle
+						from members m left join prev p on p.customer_id = m.customer_id
+						where p.customer_id is null
+							or (:reentry = 'ALWAYS' and not p.active)
+							or (:reentry = 'AFTER_DAYS' and not p.active
+								and p.exited_at <= now() - make_interval(days => :afterDays))),
+					held as (
+						select distinct o.customer_id from scenario.enrollment o
+						join scenario.scenario s on s.id = o.scenario_id
+						join candidates c on c.customer_id = o.customer_id
+						where o.state = 'ACTIVE' and s.status = 'ACTIVE' and o.scenario_id <> :scenario
+							and (s.priority > :priority or (s.priority = :priority and s.id < :scenario))),
+					ins as (
+						insert into scenario.enrollment (scenario_id, customer_id, cycle, grp, state, step_key,
+							step_entered_at, due_at, enrolled_at, exited_at, exit_reason)
+						select :scenario, c.customer_id, c.cycle,
+							case when ('x' || substr(md5(:scenarioText || ':' || c.customer_id), 1, 8))::bit(32)::bigint
+								% 10000 < :control * 100 then 'CONTROL' else 'TREATMENT' end,
+							case when h.customer_id is null then 'ACTIVE' else 'EXITED' end,
+							:entry, now(), now() + cast(:entryWait as interval), now(),
+							case when h.customer_id is not null then now() end,
+							case when h.customer_id is not null then 'PRIORITY' end
+						from candidates c left join held h on h.customer_id = c.customer_id
+						on conflict on constraint enrollment_once_key do nothing
+						returning id, step_key, state)
+					insert into scenario.enrollment_event (enrollment_id, step_key, kind)
+					select id, step_key, case when state = 'ACTIVE' then 'ENTERED' else 'EXITED' end from ins
+					""")
 			.param("members", members)
 			.param("channels",
 					definition.steps()

@@ -173,7 +173,7 @@ public class ScenarioEngine {
 		if (definition.goal() != null) {
 			Set<Long> reached = Set.copyOf(this.jdbc.sql("""
 					select e.id from scenario.enrollment e
-					where e.id = any(:ids) and exists (select 1 from domain.orders o
+					where e.id = any(:ids) and exists (select 1 from domain.v_order o
 						where o.customer_id = e.customer_id and o.ordered_at >= e.enrolled_at
 							and o.ordered_at < e.enrolled_at + make_interval(days => :days))
 					""")
@@ -254,7 +254,7 @@ public class ScenarioEngine {
 		if (condition instanceof Purchased) {
 			return Set.copyOf(this.jdbc.sql("""
 					select e.customer_id from scenario.enrollment e
-					where e.id = any(:ids) and exists (select 1 from domain.orders o
+					where e.id = any(:ids) and exists (select 1 from domain.v_order o
 						where o.customer_id = e.customer_id and o.ordered_at >= e.enrolled_at)
 					""").param("ids", ids(rows)).query(Long.class).list());
 		}

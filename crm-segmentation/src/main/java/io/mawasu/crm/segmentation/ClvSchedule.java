@@ -1,60 +1,38 @@
 package io.mawasu.crm.segmentation;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.time.ZoneId;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.scheduling.support.CronExpression;
 
 /**
- * Re-fits CLV at {@code crm.segmentation.clv-cron} (default Mondays 05:00; {@code -}
- * disables it) with the default request. Every instance fires, but only one fits: the
- * fit's advisory lock turns away a concurrent one, and an instance whose clock lags skips
- * when a fit was stored in the last hour.
+ * Re-fits CLV at {@code crm.segmentation.clv-cron} (default Mondays 05:00 in the server's
+ * zone; {@code -} disables it) with the default request, as a db-scheduler recurring
+ * task: one instance of a cluster claims each due time (and the fit's advisory lock still
+ * turns away a fit started by hand meanwhile).
  */
 @Configuration(proxyBeanMethods = false)
-class ClvSchedule implements SchedulingConfigurer {
+class ClvSchedule {
+
+	/** The task's name in {@code scheduled_tasks}. */
+	static final String TASK = "clv-fit";
 
 	private static final Logger logger = LoggerFactory.getLogger(ClvSchedule.class);
 
-	private final ClvFits fits;
-
-	private final SegmentationProperties properties;
-
-	private final Clock clock;
-
-	ClvSchedule(ClvFits fits, SegmentationProperties properties, ObjectProvider<Clock> clock) {
-		this.fits = fits;
-		this.properties = properties;
-		this.clock = clock.getIfUnique(Clock::systemUTC);
+	@Bean
+	RecurringTask<Void> clvFitTask(ClvFits fits, SegmentationProperties properties) {
+		return Tasks.recurring(TASK, RfmSchedule.cron(properties.clvCron(), ZoneId.systemDefault()))
+			.execute((instance, context) -> run(fits));
 	}
 
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		String cron = this.properties.clvCron().trim();
-		if ("-".equals(cron) || cron.isEmpty()) {
-			return;
-		}
-		CronExpression.parse(cron);
-		registrar.addCronTask(this::run, cron);
-	}
-
-	void run() {
-		boolean recent = this.fits.latest()
-			.map((fit) -> fit.createdAt().isAfter(this.clock.instant().minus(Duration.ofHours(1))))
-			.orElse(false);
-		if (recent) {
-			logger.info("Scheduled CLV fit skipped: another instance fitted within the last hour");
-			return;
-		}
+	static void run(ClvFits fits) {
 		try {
-			ClvFit fit = this.fits.fit(ClvFitRequest.defaults());
+			ClvFit fit = fits.fit(ClvFitRequest.defaults());
 			logger.info("Scheduled CLV fit {} modelled {} customers", fit.id(), fit.customers());
 		}
 		catch (ClvFitAlreadyRunning | InvalidClvRequest ex) {

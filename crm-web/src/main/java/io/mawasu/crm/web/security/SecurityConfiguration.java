@@ -37,6 +37,7 @@ class SecurityConfiguration {
 	static final String[] CONTENT_EDITORS = { Role.ADMIN.name(), Role.MARKETER.name(), Role.CONTENT_EDITOR.name() };
 
 	static final String[] VALUE_ANALYSTS = { Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name() };
+
 	/** Who reads the Check: results, statistics and KPIs. */
 	static final String[] CHECK_READERS = { Role.ANALYST.name(), Role.MANAGER.name(), Role.MARKETER.name(),
 			Role.ADMIN.name() };
