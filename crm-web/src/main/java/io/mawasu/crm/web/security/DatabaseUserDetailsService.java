@@ -1,5 +1,6 @@
 package io.mawasu.crm.web.security;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,7 +19,10 @@ class DatabaseUserDetailsService implements UserDetailsService {
 
 	private final UserAccounts accounts;
 
-	DatabaseUserDetailsService(UserAccounts accounts) {
+	private final Clock clock;
+
+	DatabaseUserDetailsService(UserAccounts accounts, Clock clock) {
+		this.clock = clock;
 		this.accounts = accounts;
 	}
 
@@ -29,7 +33,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
 		return User.withUsername(account.username())
 			.password(account.passwordHash())
 			.disabled(!account.enabled())
-			.accountLocked(account.lockedAt(Instant.now()))
+			.accountLocked(account.lockedAt(this.clock.instant()))
 			.authorities(account.roles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList())
 			.build();
 	}
