@@ -1,10 +1,21 @@
 package io.mawasu.crm;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.data.repository.Repository;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -48,5 +59,36 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.mawasu.crm.scenario..", "io.mawasu.crm.analytics..", "io.mawasu.crm.web..")
 		.allowEmptyShould(true);
+
+	// One Clock for all time: "now" comes from the Clock bean (crm-domain's
+	// ClockAutoConfiguration), never from the system clock directly, so tests can move
+	// time instead of sleeping.
+	@ArchTest
+	static final ArchRule timeComesFromTheClockBean = noClasses().that()
+		.areNotAnnotatedWith(AutoConfiguration.class)
+		.should()
+		.callMethod(Instant.class, "now")
+		.orShould()
+		.callMethod(LocalDate.class, "now")
+		.orShould()
+		.callMethod(LocalDate.class, "now", ZoneId.class)
+		.orShould()
+		.callMethod(LocalDateTime.class, "now")
+		.orShould()
+		.callMethod(LocalTime.class, "now")
+		.orShould()
+		.callMethod(OffsetDateTime.class, "now")
+		.orShould()
+		.callMethod(ZonedDateTime.class, "now")
+		.orShould()
+		.callMethod(ZonedDateTime.class, "now", ZoneId.class)
+		.orShould()
+		.callMethod(YearMonth.class, "now")
+		.orShould()
+		.callMethod(YearMonth.class, "now", ZoneId.class)
+		.orShould()
+		.callMethod(Clock.class, "systemUTC")
+		.orShould()
+		.callMethod(Clock.class, "systemDefaultZone");
 
 }

@@ -3,6 +3,7 @@ package io.mawasu.crm.delivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -34,7 +35,10 @@ public class DeliveryHistory {
 
 	private final DeliveryProperties properties;
 
-	DeliveryHistory(JdbcClient jdbc, DeliveryProperties properties) {
+	private final Clock clock;
+
+	DeliveryHistory(JdbcClient jdbc, DeliveryProperties properties, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.properties = properties;
 	}
@@ -244,7 +248,7 @@ public class DeliveryHistory {
 				group by 1, 2
 				order by 1, 2
 				""")
-			.param("since", Timestamp.from(Instant.now().minus(window)))
+			.param("since", Timestamp.from(this.clock.instant().minus(window)))
 			.query((rs, n) -> new DeliveryStats.Hourly(rs.getTimestamp("hour").toInstant(),
 					Channel.valueOf(rs.getString("channel")), rs.getLong("sent"), rs.getLong("failed"),
 					rs.getLong("suppressed")))

@@ -232,7 +232,7 @@ public class DeliveryWorker {
 		if (due == null || due.isEmpty()) {
 			return true;
 		}
-		Outcomes outcomes = new Outcomes();
+		Outcomes outcomes = new Outcomes(this.clock);
 		try {
 			send(channel, due, contentCache, outcomes);
 		}
@@ -315,7 +315,7 @@ public class DeliveryWorker {
 			return;
 		}
 		Set<Long> marked = Set.copyOf(this.outbox.suppressedAll(reasons));
-		Instant at = Instant.now();
+		Instant at = this.clock.instant();
 		for (Claimed m : messages) {
 			if (marked.contains(m.id())) {
 				this.events.publishEvent(new MessageSkipped(m.ref(), reasons.get(m.id()), at));
@@ -450,6 +450,12 @@ public class DeliveryWorker {
 	/** The outcomes of a batch, collected for one statement per kind. */
 	private static final class Outcomes {
 
+		private final Clock clock;
+
+		Outcomes(Clock clock) {
+			this.clock = clock;
+		}
+
 		final List<Long> sentIds = new ArrayList<>();
 
 		final List<String> sentAddresses = new ArrayList<>();
@@ -494,7 +500,7 @@ public class DeliveryWorker {
 			}
 			this.retryIds.add(m.id());
 			this.retryErrors.add(error);
-			this.retryAt.add(Instant.now().plus(backoff(settings.backoff(), m.attempts(), retryAfter)));
+			this.retryAt.add(this.clock.instant().plus(backoff(settings.backoff(), m.attempts(), retryAfter)));
 		}
 
 		void failed(Claimed m, String error, @Nullable String address, boolean undeliverable) {

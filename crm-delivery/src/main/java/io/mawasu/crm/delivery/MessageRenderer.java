@@ -94,7 +94,7 @@ public class MessageRenderer {
 		this.jdbc.sql("""
 				select id, case :channel when 'EMAIL' then btrim(email) when 'LINE' then btrim(line_user_id)
 					else btrim(phone) end as address
-				from domain.customer where id = any(cast(array[:ids] as bigint[]))
+				from domain.v_customer where id = any(cast(array[:ids] as bigint[]))
 				""").param("channel", channel.name()).param("ids", List.copyOf(customerIds)).query((rs, n) -> {
 			String address = rs.getString("address");
 			if (address != null && channel == Channel.SMS) {
@@ -159,7 +159,7 @@ public class MessageRenderer {
 		this.jdbc.sql("""
 				select id, name, email, phone, line_user_id, gender, birth_date, prefecture, city, external_id,
 					array_to_string(tags, ', ') as tags
-				from domain.customer where id = any(cast(array[:ids] as bigint[]))
+				from domain.v_customer where id = any(cast(array[:ids] as bigint[]))
 				order by id
 				""").param("ids", List.copyOf(customerIds)).query((rs, n) -> {
 			Map<String, @Nullable String> v = new HashMap<>();

@@ -3,6 +3,7 @@ package io.mawasu.crm.delivery;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,11 @@ public class Tracking {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	Tracking(TrackingTokens tokens, JdbcClient jdbc, Contents contents, MessageRenderer renderer,
-			CustomerEngagements engagements, Consents consents, ApplicationEventPublisher events) {
+			CustomerEngagements engagements, Consents consents, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.tokens = tokens;
 		this.jdbc = jdbc;
 		this.contents = contents;
@@ -72,7 +76,7 @@ public class Tracking {
 			return false;
 		}
 		Message m = message.get();
-		Instant at = Instant.now();
+		Instant at = this.clock.instant();
 		if (recordEvent(m, "OPENED", null, at)) {
 			this.engagements.recordOpen(m.ref().customerId(), m.ref().channel(), at);
 			this.events.publishEvent(new MessageEngaged(m.ref(), MessageEngaged.Kind.OPENED, at));
@@ -96,7 +100,7 @@ public class Tracking {
 		if (target.isEmpty()) {
 			return Optional.empty();
 		}
-		Instant at = Instant.now();
+		Instant at = this.clock.instant();
 		if (recordEvent(m, "CLICKED", m.link(), at)) {
 			this.engagements.recordClick(m.ref().customerId(), m.ref().channel(), at);
 			this.events.publishEvent(new MessageEngaged(m.ref(), MessageEngaged.Kind.CLICKED, at));
@@ -122,7 +126,7 @@ public class Tracking {
 			return false;
 		}
 		Message m = message.get();
-		Instant at = Instant.now();
+		Instant at = this.clock.instant();
 		// A repeated click (mail clients and scanners do that) adds no history row.
 		if (this.consents.status(m.ref().customerId(), m.ref().channel())
 			.filter((status) -> status == ConsentStatus.OPT_OUT)

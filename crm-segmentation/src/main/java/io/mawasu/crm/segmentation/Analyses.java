@@ -1,5 +1,6 @@
 package io.mawasu.crm.segmentation;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -37,13 +38,16 @@ public class Analyses {
 
 	private final ZoneId zone;
 
-	Analyses(AnalysisQueries queries, ShopProperties shop) {
+	private final Clock clock;
+
+	Analyses(AnalysisQueries queries, ShopProperties shop, Clock clock) {
+		this.clock = clock;
 		this.queries = queries;
 		this.zone = shop.timeZone();
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(this.zone);
+		return LocalDate.now(this.clock.withZone(this.zone));
 	}
 
 	/**

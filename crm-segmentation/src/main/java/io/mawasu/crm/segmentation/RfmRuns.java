@@ -1,5 +1,6 @@
 package io.mawasu.crm.segmentation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,9 +49,12 @@ public class RfmRuns {
 
 	private final SegmentationProperties properties;
 
+	private final Clock clock;
+
 	RfmRuns(RfmQueries queries, PlatformTransactionManager transactionManager,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, ShopProperties shop,
-			SegmentationProperties properties) {
+			SegmentationProperties properties, Clock clock) {
+		this.clock = clock;
 		this.queries = queries;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.executor = executor;
@@ -96,7 +100,7 @@ public class RfmRuns {
 	private Claimed claim(RfmRunRequest request) {
 		request.validate();
 		ZoneId zone = this.shop.timeZone();
-		LocalDate asOf = (request.asOf() != null) ? request.asOf() : LocalDate.now(zone);
+		LocalDate asOf = (request.asOf() != null) ? request.asOf() : LocalDate.now(this.clock.withZone(zone));
 		RfmMethod method = request.methodOrDefault();
 		RfmCuts cuts = (method == RfmMethod.THRESHOLD) ? request.cuts() : null;
 		try {

@@ -50,12 +50,12 @@ public class Segments {
 	private final ApplicationEventPublisher events;
 
 	Segments(SegmentQueries queries, ShopProperties shop, SegmentationProperties properties,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.queries = queries;
 		this.shop = shop;
 		this.properties = properties;
 		this.events = events;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/** Saves a segment and takes its first snapshot; returns its id. */

@@ -1,5 +1,6 @@
 package io.mawasu.crm.segmentation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,7 +49,8 @@ class RfmBenchmark {
 		RfmQueries queries = new RfmQueries(jdbc, dataSource);
 		RfmRuns runs = new RfmRuns(queries, transactionManager, new SyncTaskExecutor(),
 				new ShopProperties(ZoneId.of("Asia/Tokyo"), "JPY"), new SegmentationProperties("-", Duration.ofHours(1),
-						"-", "-", Duration.ofMinutes(30), Duration.ofHours(1)));
+						"-", "-", Duration.ofMinutes(30), Duration.ofHours(1)),
+				Clock.systemUTC());
 		int rounds = Integer.getInteger("crm.bench.rounds", 3);
 		long orders = jdbc.sql("select count(*) from domain.orders").query(Long.class).single();
 		long customers = jdbc.sql("select count(*) from domain.customer").query(Long.class).single();

@@ -1,5 +1,6 @@
 package io.mawasu.crm.delivery.send;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,9 +35,13 @@ class LineSender implements ChannelSender {
 
 	private final RestClient http;
 
+	private final Clock clock;
+
 	private final @Nullable String token;
 
-	LineSender(ObjectProvider<RestClient.Builder> builders, DeliveryProperties properties) {
+	LineSender(ObjectProvider<RestClient.Builder> builders, DeliveryProperties properties,
+			ObjectProvider<Clock> clock) {
+		this.clock = clock.getIfUnique(Clock::systemUTC);
 		this.http = ProviderHttp.client(builders, properties.line().baseUrl());
 		this.token = properties.line().channelAccessToken();
 	}
@@ -104,7 +109,8 @@ class LineSender implements ChannelSender {
 					String answer = StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8);
 					String error = "LINE " + status + " " + ProviderHttp.abbreviate(answer);
 					if (status == 429 || status >= 500) {
-						return new SendOutcome.Transient(error, ProviderHttp.retryAfter(response.getHeaders()));
+						return new SendOutcome.Transient(error,
+								ProviderHttp.retryAfter(response.getHeaders(), this.clock.instant()));
 					}
 					return new SendOutcome.Permanent(error, status == 400 && aboutTo(answer));
 				});

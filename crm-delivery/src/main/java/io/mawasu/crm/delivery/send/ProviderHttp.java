@@ -34,7 +34,7 @@ final class ProviderHttp {
 	}
 
 	/** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
-	static @Nullable Duration retryAfter(HttpHeaders headers) {
+	static @Nullable Duration retryAfter(HttpHeaders headers, Instant now) {
 		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
 		if (value == null || value.isBlank()) {
 			return null;
@@ -44,7 +44,7 @@ final class ProviderHttp {
 		}
 		catch (NumberFormatException ex) {
 			try {
-				Duration until = Duration.between(Instant.now(),
+				Duration until = Duration.between(now,
 						ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
 				return until.isNegative() ? Duration.ZERO : until;
 			}

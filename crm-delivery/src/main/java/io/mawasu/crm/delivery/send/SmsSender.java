@@ -1,5 +1,6 @@
 package io.mawasu.crm.delivery.send;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,12 @@ class SmsSender implements ChannelSender {
 
 	private final RestClient http;
 
+	private final Clock clock;
+
 	private final DeliveryProperties.Sms sms;
 
-	SmsSender(ObjectProvider<RestClient.Builder> builders, DeliveryProperties properties) {
+	SmsSender(ObjectProvider<RestClient.Builder> builders, DeliveryProperties properties, ObjectProvider<Clock> clock) {
+		this.clock = clock.getIfUnique(Clock::systemUTC);
 		this.http = ProviderHttp.client(builders, properties.sms().baseUrl());
 		this.sms = properties.sms();
 	}
@@ -84,7 +88,8 @@ class SmsSender implements ChannelSender {
 					}
 					String error = "SMS " + status + " " + ProviderHttp.abbreviate(answer);
 					if (status == 429 || status >= 500) {
-						return new SendOutcome.Transient(error, ProviderHttp.retryAfter(response.getHeaders()));
+						return new SendOutcome.Transient(error,
+								ProviderHttp.retryAfter(response.getHeaders(), this.clock.instant()));
 					}
 					Integer code = code(json);
 					return new SendOutcome.Permanent(error, code != null && UNDELIVERABLE.contains(code));

@@ -1,5 +1,6 @@
 package io.mawasu.crm.delivery.send;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,8 @@ class LineSenderTests {
 
 	static LineSender sender(String token) {
 		return new LineSender(new StaticListableBeanFactory().getBeanProvider(RestClient.Builder.class),
-				properties(new DeliveryProperties.Line(line.baseUrl(), token, "secret"), null));
+				properties(new DeliveryProperties.Line(line.baseUrl(), token, "secret"), null),
+				new StaticListableBeanFactory().getBeanProvider(Clock.class));
 	}
 
 	static DeliveryProperties properties(DeliveryProperties.Line line, DeliveryProperties.Sms sms) {

@@ -1,5 +1,6 @@
 package io.mawasu.crm.delivery.send;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -99,8 +100,10 @@ class SmsSenderTests {
 	}
 
 	static SmsSender sender(String accountSid) {
-		return new SmsSender(new StaticListableBeanFactory().getBeanProvider(RestClient.Builder.class), LineSenderTests
-			.properties(null, new DeliveryProperties.Sms(sms.baseUrl(), accountSid, "secret-token", "+15005550006")));
+		return new SmsSender(new StaticListableBeanFactory().getBeanProvider(RestClient.Builder.class),
+				LineSenderTests.properties(null,
+						new DeliveryProperties.Sms(sms.baseUrl(), accountSid, "secret-token", "+15005550006")),
+				new StaticListableBeanFactory().getBeanProvider(Clock.class));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.mawasu.crm.domain.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,7 +52,10 @@ public class DemoData {
 
 	private final String currency;
 
-	DemoData(JdbcClient jdbc, PlatformTransactionManager transactionManager, ShopProperties shop) {
+	private final Clock clock;
+
+	DemoData(JdbcClient jdbc, PlatformTransactionManager transactionManager, ShopProperties shop, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.zone = shop.timeZone();
@@ -85,7 +89,7 @@ public class DemoData {
 	 * @throws IllegalStateException when {@code domain.customer} is not empty
 	 */
 	public Dataset generate(int customers, double ordersPerCustomer, long seed) {
-		return generate(customers, ordersPerCustomer, seed, LocalDate.now(this.zone));
+		return generate(customers, ordersPerCustomer, seed, LocalDate.now(this.clock.withZone(this.zone)));
 	}
 
 	/**

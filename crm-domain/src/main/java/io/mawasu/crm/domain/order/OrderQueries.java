@@ -1,5 +1,6 @@
 package io.mawasu.crm.domain.order;
 
+import java.time.Clock;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,7 +24,10 @@ public class OrderQueries {
 
 	private final ShopProperties shop;
 
-	OrderQueries(JdbcClient jdbc, ShopProperties shop) {
+	private final Clock clock;
+
+	OrderQueries(JdbcClient jdbc, ShopProperties shop, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.shop = shop;
 	}
@@ -35,7 +39,7 @@ public class OrderQueries {
 	 */
 	@Transactional
 	public List<MonthlyKpi> monthlyKpis(int months) {
-		return monthlyKpis(YearMonth.now(this.shop.timeZone()), months);
+		return monthlyKpis(YearMonth.now(this.clock.withZone(this.shop.timeZone())), months);
 	}
 
 	/**

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Set-based SQL over {@code domain.orders} (read only) for the analyses. Periods are
+ * Set-based SQL over {@code domain.v_order} (read only) for the analyses. Periods are
  * calendar days in the shop's zone; callers run each method in a transaction so that
  * {@code SET LOCAL work_mem} applies to it.
  */
@@ -57,7 +57,7 @@ public class AnalysisQueries {
 		List<DecileAnalysis.Decile> deciles = this.jdbc.sql("""
 				with spend as (
 					select customer_id, sum(amount) as spend
-					from domain.orders
+					from domain.v_order
 					where ordered_at >= :start and ordered_at < :end
 					group by customer_id
 					having sum(amount) > 0
@@ -185,22 +185,22 @@ public class AnalysisQueries {
 			case CUSTOMER -> """
 					select c.external_id as key, s.revenue
 					from (select customer_id, sum(amount) as revenue
-						from domain.orders
+						from domain.v_order
 						where ordered_at >= :start and ordered_at < :end
 						group by customer_id
 						having sum(amount) > 0) s
-					join domain.customer c on c.id = s.customer_id
+					join domain.v_customer c on c.id = s.customer_id
 					""";
 			case CATEGORY -> """
 					select category as key, sum(amount) as revenue
-					from domain.orders
+					from domain.v_order
 					where ordered_at >= :start and ordered_at < :end
 					group by category
 					having sum(amount) > 0
 					""";
 			case BRAND -> """
 					select brand as key, sum(amount) as revenue
-					from domain.orders
+					from domain.v_order
 					where ordered_at >= :start and ordered_at < :end
 					group by brand
 					having sum(amount) > 0
@@ -224,7 +224,7 @@ public class AnalysisQueries {
 				with positive as (
 					select customer_id, ordered_at,
 						row_number() over (partition by customer_id order by ordered_at, id) as n
-					from domain.orders
+					from domain.v_order
 					where amount > 0
 				), pair as (
 					select customer_id,
@@ -291,7 +291,7 @@ public class AnalysisQueries {
 				with per_month as (
 					select customer_id, date_trunc('month', ordered_at at time zone :zone) as month,
 						count(*) as orders, min(ordered_at) as first_at
-					from domain.orders
+					from domain.v_order
 					where amount > 0
 					group by 1, 2
 				), tagged as (

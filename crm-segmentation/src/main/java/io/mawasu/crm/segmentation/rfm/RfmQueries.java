@@ -54,7 +54,7 @@ public class RfmQueries {
 						- cast(max(ordered_at) filter (where amount > 0) at time zone :zone as date) as recency_days,
 					cast(count(*) filter (where amount > 0) as integer) as frequency,
 					sum(amount) as monetary
-				from domain.orders
+				from domain.v_order
 				where ordered_at < :until and ordered_at >= coalesce(cast(:since as timestamptz), '-infinity')
 				group by customer_id
 				having count(*) filter (where amount > 0) > 0
@@ -264,7 +264,7 @@ public class RfmQueries {
 		this.jdbc.sql("""
 				update segmentation.rfm_run
 				set status = 'DONE', finished_at = now(), customers = :customers,
-					no_purchase = (select count(*) from domain.customer) - :customers
+					no_purchase = (select count(*) from domain.v_customer) - :customers
 				where id = :runId
 				""").param("runId", runId).param("customers", customers).update();
 	}
@@ -366,7 +366,7 @@ public class RfmQueries {
 	public Optional<RfmScore> scoreOf(String externalId) {
 		return this.jdbc.sql("""
 				select s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m, s.segment_code
-				from domain.customer c
+				from domain.v_customer c
 				join segmentation.rfm_score s on s.customer_id = c.id
 				where c.external_id = :externalId
 					and s.run_id = (select max(id) from segmentation.rfm_run where status = 'DONE')
@@ -387,7 +387,7 @@ public class RfmQueries {
 		this.streaming.query("""
 				select c.external_id, s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m, s.segment_code
 				from segmentation.rfm_score s
-				join domain.customer c on c.id = s.customer_id
+				join domain.v_customer c on c.id = s.customer_id
 				where s.run_id = ?
 				order by c.external_id
 				""", (ResultSet rs) -> {

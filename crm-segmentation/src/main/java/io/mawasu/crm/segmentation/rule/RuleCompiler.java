@@ -18,7 +18,7 @@ import io.mawasu.crm.segmentation.SegmentRule.Condition;
 import io.mawasu.crm.segmentation.SegmentRule.Not;
 
 /**
- * Compiles a {@link SegmentRule} to SQL over {@code domain.customer c}. Field names map
+ * Compiles a {@link SegmentRule} to SQL over {@code domain.v_customer c}. Field names map
  * to SQL from a fixed whitelist; values only ever become bind parameters, a list one
  * array parameter ({@code = any(:p)}).
  * <p>
@@ -26,13 +26,13 @@ import io.mawasu.crm.segmentation.SegmentRule.Not;
  * negation's inner test: {@code not} is written as {@code (…) is not true}, {@code ne} as
  * {@code is distinct from} and {@code notIn} as {@code (… in …) is not true}, so
  * {@code not} is always the exact complement. Behavioural fields read
- * {@code domain.customer_summary} (one row per customer); r/f/m/rfmSegment the latest
+ * {@code domain.v_customer_summary} (one row per customer); r/f/m/rfmSegment the latest
  * finished RFM run; pAlive/expectedPurchases/predictedClv the newest CLV fit; days are
  * calendar days in the shop's zone up to {@code today}.
  */
 public final class RuleCompiler {
 
-	static final String SUMMARY_JOIN = "left join domain.customer_summary s on s.customer_id = c.id";
+	static final String SUMMARY_JOIN = "left join domain.v_customer_summary s on s.customer_id = c.id";
 
 	static final String RFM_JOIN = "left join segmentation.rfm_score rs on rs.customer_id = c.id and rs.run_id = "
 			+ "(select max(id) from segmentation.rfm_run where status = 'DONE')";
@@ -61,7 +61,7 @@ public final class RuleCompiler {
 	public static CompiledRule compile(SegmentRule rule, LocalDate today, ZoneId zone) {
 		RuleCompiler compiler = new RuleCompiler(today, zone);
 		String where = compiler.predicate(rule);
-		StringBuilder from = new StringBuilder("domain.customer c");
+		StringBuilder from = new StringBuilder("domain.v_customer c");
 		if (compiler.summary) {
 			from.append("\n").append(SUMMARY_JOIN);
 		}
@@ -211,7 +211,7 @@ public final class RuleCompiler {
 	}
 
 	private String engagementAt(String column) {
-		return "(select max(e." + column + ") from domain.customer_engagement e where e.customer_id = c.id)";
+		return "(select max(e." + column + ") from domain.v_customer_engagement e where e.customer_id = c.id)";
 	}
 
 	private String tag(Condition condition) {
@@ -226,7 +226,7 @@ public final class RuleCompiler {
 	}
 
 	private String purchased(String column, Condition condition) {
-		String exists = "exists (select 1 from domain.orders o where o.customer_id = c.id and ";
+		String exists = "exists (select 1 from domain.v_order o where o.customer_id = c.id and ";
 		List<Object> values = condition.values();
 		return switch (condition.op()) {
 			case EQ -> exists + column + " = " + bind(values.get(0)) + ")";
@@ -239,7 +239,7 @@ public final class RuleCompiler {
 	}
 
 	private String consent(Condition condition) {
-		String exists = "exists (select 1 from domain.consent k where k.customer_id = c.id and k.status = 'OPT_IN' "
+		String exists = "exists (select 1 from domain.v_consent_current k where k.customer_id = c.id and k.status = 'OPT_IN' "
 				+ "and k.channel";
 		List<Object> values = condition.values();
 		return switch (condition.op()) {

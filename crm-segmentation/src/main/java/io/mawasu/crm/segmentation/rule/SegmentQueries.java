@@ -30,10 +30,10 @@ public class SegmentQueries {
 	/**
 	 * Size and reach of a set of customers {@code m} (columns id, email, phone,
 	 * line_user_id, blacklisted). Reachable on a channel: not blacklisted, a non-blank
-	 * address for it, opted in on it now (the {@code domain.consent} row is the latest
-	 * state, so a later opt-out wins), and the address not suppressed (email trimmed and
-	 * case-insensitive, LINE id trimmed, phone by its digits). Joins rather than per-row
-	 * subqueries, so the planner can hash them for large segments.
+	 * address for it, opted in on it now (the {@code domain.v_consent_current} row is the
+	 * latest state, so a later opt-out wins), and the address not suppressed (email
+	 * trimmed and case-insensitive, LINE id trimmed, phone by its digits). Joins rather
+	 * than per-row subqueries, so the planner can hash them for large segments.
 	 */
 	static String reachOf(String members) {
 		return """
@@ -47,14 +47,14 @@ public class SegmentQueries {
 				from (""" + members
 				+ """
 						) m
-						left join domain.consent ke on ke.customer_id = m.id and ke.channel = 'EMAIL' and ke.status = 'OPT_IN'
-						left join domain.consent kl on kl.customer_id = m.id and kl.channel = 'LINE' and kl.status = 'OPT_IN'
-						left join domain.consent ks on ks.customer_id = m.id and ks.channel = 'SMS' and ks.status = 'OPT_IN'
-						left join (select distinct lower(btrim(address)) as a from domain.suppression where channel = 'EMAIL') se
+						left join domain.v_consent_current ke on ke.customer_id = m.id and ke.channel = 'EMAIL' and ke.status = 'OPT_IN'
+						left join domain.v_consent_current kl on kl.customer_id = m.id and kl.channel = 'LINE' and kl.status = 'OPT_IN'
+						left join domain.v_consent_current ks on ks.customer_id = m.id and ks.channel = 'SMS' and ks.status = 'OPT_IN'
+						left join (select distinct lower(btrim(address)) as a from domain.v_suppression where channel = 'EMAIL') se
 							on se.a = lower(btrim(m.email))
-						left join (select distinct btrim(address) as a from domain.suppression where channel = 'LINE') sl
+						left join (select distinct btrim(address) as a from domain.v_suppression where channel = 'LINE') sl
 							on sl.a = btrim(m.line_user_id)
-						left join (select distinct regexp_replace(address, '[^0-9]', '', 'g') as a from domain.suppression
+						left join (select distinct regexp_replace(address, '[^0-9]', '', 'g') as a from domain.v_suppression
 							where channel = 'SMS') ss on ss.a = regexp_replace(m.phone, '[^0-9]', '', 'g')
 						""";
 	}
@@ -156,7 +156,7 @@ public class SegmentQueries {
 			.param("snapshotId", snapshotId)
 			.update();
 		return this.jdbc.sql("with x as (" + reachOf(MEMBER_COLUMNS + """
-				from segmentation.segment_member sm join domain.customer c on c.id = sm.customer_id
+				from segmentation.segment_member sm join domain.v_customer c on c.id = sm.customer_id
 				where sm.segment_id = :segmentId""") + """
 				)
 				update segmentation.segment_snapshot t
@@ -254,7 +254,7 @@ public class SegmentQueries {
 	}
 
 	public long totalCustomers() {
-		return this.jdbc.sql("select count(*) from domain.customer").query(Long.class).single();
+		return this.jdbc.sql("select count(*) from domain.v_customer").query(Long.class).single();
 	}
 
 	private static Map<Channel, Long> reach(ResultSet rs) throws SQLException {

@@ -57,7 +57,7 @@ class DemoStartup {
 					scenario);
 		}
 		else {
-			log.info("Demo mode: domain.customer already has data, nothing generated");
+			log.info("Demo mode: the database already holds customers, nothing generated");
 		}
 		if (this.properties.exitAfterGenerate()) {
 			ConfigurableApplicationContext context = event.getApplicationContext();

@@ -74,11 +74,11 @@ class LoginAttempts {
 
 	private final Map<String, AddressFailures> addresses = new ConcurrentHashMap<>();
 
-	LoginAttempts(UserAccounts accounts, AuditLog audit, SecurityProperties properties) {
+	LoginAttempts(UserAccounts accounts, AuditLog audit, SecurityProperties properties, Clock clock) {
 		this.accounts = accounts;
 		this.audit = audit;
 		this.properties = properties;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/**

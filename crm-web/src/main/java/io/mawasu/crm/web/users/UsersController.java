@@ -1,5 +1,6 @@
 package io.mawasu.crm.web.users;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -41,7 +42,10 @@ class UsersController {
 
 	private final ShopProperties shop;
 
-	UsersController(UserAdministration administration, MessageSource messages, ShopProperties shop) {
+	private final Clock clock;
+
+	UsersController(UserAdministration administration, MessageSource messages, ShopProperties shop, Clock clock) {
+		this.clock = clock;
 		this.administration = administration;
 		this.messages = messages;
 		this.shop = shop;
@@ -56,7 +60,7 @@ class UsersController {
 		if (!model.containsAttribute("userForm")) {
 			model.addAttribute("userForm", new UserForm());
 		}
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		List<UserView> users = this.administration.users().stream().map((account) -> view(account, now)).toList();
 		model.addAttribute("users", users);
 		model.addAttribute("roles", Role.values());
