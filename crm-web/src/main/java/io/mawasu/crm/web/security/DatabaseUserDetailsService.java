@@ -8,8 +8,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads users for form login and HTTP Basic alike (locks are per user and address, kept by
- * {@link LoginAttempts}).
+ * Loads users for form login and HTTP Basic alike (locks are per user and address, kept
+ * by {@link LoginAttempts}).
  */
 @Component
 class DatabaseUserDetailsService implements UserDetailsService {
