@@ -97,8 +97,9 @@ public class Scenarios {
 	public void update(long id, String json, @Nullable String actor) {
 		ScenarioStatus status = lockStatus(id);
 		if (status != ScenarioStatus.DRAFT && status != ScenarioStatus.PAUSED) {
-			throw new ScenarioConflict(
-					"Scenario " + id + " is " + status + "; only a DRAFT or PAUSED one can be edited");
+			throw new ScenarioConflict("scenario.conflict.notEditable",
+					"Scenario " + id + " is " + status + "; only a DRAFT or PAUSED one can be edited", id,
+					status.name());
 		}
 		ScenarioDefinition definition = parse(json);
 		this.jdbc.sql("""
@@ -152,7 +153,7 @@ public class Scenarios {
 	public int testSend(long id, List<String> to, @Nullable String actor) {
 		ScenarioStatus status = lockStatus(id);
 		if (status == ScenarioStatus.ARCHIVED) {
-			throw new ScenarioConflict("Scenario " + id + " is ARCHIVED");
+			throw new ScenarioConflict("scenario.conflict.archived", "Scenario " + id + " is ARCHIVED", id);
 		}
 		if (to.isEmpty()) {
 			throw new InvalidScenario(null, "to", "is empty: give at least one address to test-send to");
@@ -173,6 +174,17 @@ public class Scenarios {
 			.param("id", id)
 			.update();
 		return sent;
+	}
+
+	/**
+	 * What activating the scenario now would do with its entry segment's members: how
+	 * many are messaged, held as control, or left out and why (see
+	 * {@link ActivationPreview}). Changes nothing.
+	 */
+	@Transactional(readOnly = true)
+	public ActivationPreview activationPreview(long id) {
+		find(id).orElseThrow(() -> new UnknownScenario(id));
+		return this.enrolments.preview(id);
 	}
 
 	/**
@@ -208,7 +220,8 @@ public class Scenarios {
 	public ScenarioView archive(long id) {
 		ScenarioStatus status = lockStatus(id);
 		if (status == ScenarioStatus.ARCHIVED) {
-			throw new ScenarioConflict("Scenario " + id + " is already ARCHIVED");
+			throw new ScenarioConflict("scenario.conflict.alreadyArchived", "Scenario " + id + " is already ARCHIVED",
+					id);
 		}
 		this.jdbc.sql("update scenario.scenario set status = 'ARCHIVED', version = version + 1 where id = :id")
 			.param("id", id)
@@ -228,8 +241,9 @@ public class Scenarios {
 	private void move(long id, ScenarioStatus from, ScenarioStatus to) {
 		ScenarioStatus status = lockStatus(id);
 		if (status != from) {
-			throw new ScenarioConflict(
-					"Scenario " + id + " is " + status + "; only a " + from + " scenario can become " + to);
+			throw new ScenarioConflict("scenario.conflict.transition",
+					"Scenario " + id + " is " + status + "; only a " + from + " scenario can become " + to, id,
+					status.name(), from.name(), to.name());
 		}
 		if (to == ScenarioStatus.ACTIVE) {
 			boolean tested = this.jdbc.sql(
@@ -238,8 +252,8 @@ public class Scenarios {
 				.query(Boolean.class)
 				.single();
 			if (!tested) {
-				throw new ScenarioConflict(
-						"Scenario " + id + " needs a test-send after the last edit before it can run");
+				throw new ScenarioConflict("scenario.conflict.testSendNeeded",
+						"Scenario " + id + " needs a test-send after the last edit before it can run", id);
 			}
 		}
 		this.jdbc.sql("""

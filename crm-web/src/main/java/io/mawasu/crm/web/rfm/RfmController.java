@@ -11,6 +11,7 @@ import io.mawasu.crm.domain.customer.ShopProperties;
 import io.mawasu.crm.segmentation.InvalidRfmRequest;
 import io.mawasu.crm.segmentation.RfmDistribution;
 import io.mawasu.crm.segmentation.RfmGridCell;
+import io.mawasu.crm.segmentation.RfmMethod;
 import io.mawasu.crm.segmentation.RfmRun;
 import io.mawasu.crm.segmentation.RfmRunAlreadyRunning;
 import io.mawasu.crm.segmentation.RfmRunStatus;
@@ -86,6 +87,9 @@ class RfmController {
 				recent.stream().limit(20).map((run) -> RfmView.run(run, formats)).toList(), done, movement,
 				RfmView.grid(this.segments.grid()), options);
 		model.addAttribute("view", view);
+		model.addAttribute("emptyFrequencyScores",
+				(distribution != null && distribution.run().method() == RfmMethod.QUANTILE)
+						? RfmView.emptyFrequencyScores(view.heatmap()) : List.of());
 		model.addAttribute("running", this.runs.running().map((run) -> RfmView.run(run, formats)).orElse(null));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new RfmForm());

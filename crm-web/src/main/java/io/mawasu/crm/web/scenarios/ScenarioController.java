@@ -24,9 +24,12 @@ import io.mawasu.crm.segmentation.Segments;
 import io.mawasu.crm.web.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,6 +55,8 @@ class ScenarioController {
 
 	static final String COUNTS_FRAGMENT = "scenarios/fragments :: counts";
 
+	static final String ACTIVATION_FRAGMENT = "scenarios/fragments :: activation";
+
 	static final String EDITORS = "hasAnyRole('ADMIN', 'MARKETER')";
 
 	static final String NEW_DEFINITION = """
@@ -72,11 +77,15 @@ class ScenarioController {
 
 	private final AuditLog audit;
 
-	ScenarioController(Scenarios scenarios, Segments segments, Contents contents, AuditLog audit) {
+	private final MessageSource messages;
+
+	ScenarioController(Scenarios scenarios, Segments segments, Contents contents, AuditLog audit,
+			MessageSource messages) {
 		this.scenarios = scenarios;
 		this.segments = segments;
 		this.contents = contents;
 		this.audit = audit;
+		this.messages = messages;
 	}
 
 	record ScenarioRow(long id, String name, ScenarioStatus status, long segmentId, @Nullable String segmentName,
@@ -145,7 +154,7 @@ class ScenarioController {
 			return builder(model, view, definition, ex);
 		}
 		catch (ScenarioConflict ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", message(ex));
 			return builder(model, view, definition, null);
 		}
 		this.audit.record("scenario.update", "scenario:" + id);
@@ -159,6 +168,19 @@ class ScenarioController {
 		return COUNTS_FRAGMENT;
 	}
 
+	/**
+	 * The confirmation before activation: who will be messaged now, who is held as
+	 * control, and why the number is smaller than the segment.
+	 */
+	@GetMapping("/scenarios/{id}/activation-preview")
+	@PreAuthorize(EDITORS)
+	String activationPreview(@PathVariable long id, Model model) {
+		ScenarioView view = find(id);
+		model.addAttribute("scenario", view);
+		model.addAttribute("preview", this.scenarios.activationPreview(id));
+		return ACTIVATION_FRAGMENT;
+	}
+
 	@PostMapping("/scenarios/{id}/test-send")
 	@PreAuthorize(EDITORS)
 	String testSend(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes redirect) {
@@ -170,7 +192,10 @@ class ScenarioController {
 			redirect.addFlashAttribute("notice", "scenarios.testSent");
 			redirect.addFlashAttribute("sent", sent);
 		}
-		catch (InvalidScenario | ScenarioConflict | TestSendFailed ex) {
+		catch (ScenarioConflict ex) {
+			redirect.addFlashAttribute("problem", message(ex));
+		}
+		catch (InvalidScenario | TestSendFailed ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/scenarios/" + id;
@@ -191,17 +216,31 @@ class ScenarioController {
 			redirect.addFlashAttribute("notice", "scenarios.done." + action);
 		}
 		catch (ScenarioConflict ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
+			redirect.addFlashAttribute("problem", message(ex));
 		}
 		return "redirect:/scenarios/" + id;
+	}
+
+	private static boolean mayEdit() {
+		Authentication user = SecurityContextHolder.getContext().getAuthentication();
+		return user != null && user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()) || "ROLE_MARKETER".equals(a.getAuthority()));
+	}
+
+	/** Why a scenario refused, in the user's language. */
+	private String message(ScenarioConflict ex) {
+		return this.messages.getMessage(ex.code(), ex.arguments(), String.valueOf(ex.getMessage()),
+				LocaleContextHolder.getLocale());
 	}
 
 	private String builder(Model model, @Nullable ScenarioView view, String definition,
 			@Nullable InvalidScenario error) {
 		model.addAttribute("scenario", view);
 		model.addAttribute("definition", definition);
-		model.addAttribute("editable",
-				view == null || view.status() == ScenarioStatus.DRAFT || view.status() == ScenarioStatus.PAUSED);
+		// read-only roles see the definition, not the controls that would change it
+		model.addAttribute("editable", mayEdit()
+				&& (view == null || view.status() == ScenarioStatus.DRAFT || view.status() == ScenarioStatus.PAUSED));
 		if (error != null) {
 			model.addAttribute("problem", error.getMessage());
 			model.addAttribute("errorStep", error.step());

@@ -99,8 +99,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((auth) -> auth
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health",
-					"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error",
+					"/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
 			.requestMatchers("/import/**")
 			.hasAnyRole(IMPORTERS)

@@ -1,0 +1,24 @@
+package io.mawasu.crm.web;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Data for a page's script as JSON in a {@code data-*} attribute (escaped by Thymeleaf),
+ * so pages need no inline scripts: {@code th:data-chart="${@jsonFormats.write(chart)}"}.
+ */
+@Component
+public class JsonFormats {
+
+	private final JsonMapper json;
+
+	JsonFormats(JsonMapper json) {
+		this.json = json;
+	}
+
+	public String write(Object value) {
+		return this.json.writeValueAsString(value);
+	}
+
+}
