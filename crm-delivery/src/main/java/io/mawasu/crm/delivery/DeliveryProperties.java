@@ -20,11 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sms the Twilio-style SMS API endpoint, account SID, auth token (also the webhook
  * signing key) and sending number
  * @param worker how the outbox is worked off
- * @param rateLimit messages per second per channel; absent or 0 means no limit
+ * @param rateLimit messages per second per channel across all instances (one shared
+ * bucket per channel in the database); absent or 0 means no limit
+ * @param testSend limits of test sends
  */
 @ConfigurationProperties("crm.delivery")
 public record DeliveryProperties(@DefaultValue Email email, @DefaultValue Line line, @DefaultValue Sms sms,
-		@DefaultValue Worker worker, @DefaultValue Map<Channel, Integer> rateLimit) {
+		@DefaultValue Worker worker, @DefaultValue Map<Channel, Integer> rateLimit, @DefaultValue TestSend testSend) {
 
 	public record Email(@DefaultValue("CRM <noreply@localhost>") String from) {
 
@@ -47,10 +49,33 @@ public record DeliveryProperties(@DefaultValue Email email, @DefaultValue Line l
 	 * @param maxAttempts attempts before a transient error becomes a failure
 	 * @param backoff the first retry delay, doubled on each further attempt
 	 * @param stuckAfter how long a message may stay SENDING before it is reported
+	 * @param groupSize messages marked SENDING and handed to the provider at a time (at
+	 * most this many are uncertain after a crash); the rest of a batch stays QUEUED under
+	 * the lease until its group's turn
+	 * @param lease how long a claim holds without renewal; the worker renews it before
+	 * each group, and when it lapses (the instance died) the unattempted messages are
+	 * free for any other instance
 	 */
-	public record Worker(@DefaultValue("true") boolean enabled, @DefaultValue("200") int batchSize,
+	public record Worker(@DefaultValue("true") boolean enabled, @DefaultValue("500") int batchSize,
 			@DefaultValue("1s") Duration pollInterval, @DefaultValue("5") int maxAttempts,
-			@DefaultValue("1m") Duration backoff, @DefaultValue("10m") Duration stuckAfter) {
+			@DefaultValue("1m") Duration backoff, @DefaultValue("10m") Duration stuckAfter,
+			@DefaultValue("50") int groupSize, @DefaultValue("1m") Duration lease) {
+
+		public Worker {
+			if (batchSize < 1 || groupSize < 1) {
+				throw new IllegalArgumentException("crm.delivery.worker.batch-size and group-size must be at least 1");
+			}
+			if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+				throw new IllegalArgumentException("crm.delivery.worker.lease must be at least 1s");
+			}
+		}
+
+	}
+
+	/**
+	 * @param maxRecipients addresses one test send may go to
+	 */
+	public record TestSend(@DefaultValue("20") int maxRecipients) {
 
 	}
 

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,14 +43,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works off the outbox one batch at a time, safely beside any number of other instances.
- * A batch is claimed and checked in one transaction: consent, blacklist, address and
- * suppression ({@link SendEligibility}), quiet hours in the shop's zone (deferred to
+ * A batch of {@code batch-size} is claimed under this worker's lease and stays QUEUED; it
+ * is then worked in groups of at most {@code group-size} per channel. For each group,
+ * after taking its permits from the channel's shared rate limit, one transaction renews
+ * the lease, marks the group SENDING and checks it right before the provider sees it:
+ * consent, blacklist, address and suppression ({@link SendEligibility}, so an opt-out
+ * recorded until that moment is honoured), quiet hours in the shop's zone (deferred to
  * their end) and the frequency cap ({@link FrequencyCaps}); skips are recorded with their
  * reason and announced as {@link MessageSkipped}. The rest is rendered per content and
- * variant, given tracking links, sent through the channel's {@link ChannelSender} within
- * its rate limit, and the outcomes are recorded with one statement per kind: SENT,
- * retried later with exponential backoff, or FAILED (a bad address goes on the
- * suppression list).
+ * variant, given tracking links, sent through the channel's {@link ChannelSender}, and
+ * the group's outcomes are recorded with one statement per kind: SENT, retried later with
+ * exponential backoff, or FAILED (a bad address goes on the suppression list). So a crash
+ * leaves at most one group uncertain in SENDING (reported, never resent); the batch's
+ * unattempted messages go to another instance when the lease lapses.
  */
 @Service
 public class DeliveryWorker {
@@ -84,7 +90,7 @@ public class DeliveryWorker {
 
 	private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
 
-	private final Map<Channel, RateLimiter> rateLimits = new EnumMap<>(Channel.class);
+	private final RateLimits rateLimits;
 
 	private final Set<Long> reportedStuck = ConcurrentHashMap.newKeySet();
 
@@ -94,15 +100,15 @@ public class DeliveryWorker {
 	DeliveryWorker(Outbox outbox, SendEligibility eligibility, FrequencyCaps caps, Contents contents,
 			MessageRenderer renderer, TrackingUrls urls, Suppressions suppressions, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, DeliveryProperties properties, ShopProperties shop,
-			List<ChannelSender> senders, ObjectProvider<Clock> clock) {
+			List<ChannelSender> senders, RateLimits rateLimits, ObjectProvider<Clock> clock) {
 		this(outbox, eligibility, caps, contents, renderer, urls, suppressions, events, transactions, properties, shop,
-				senders, clock.getIfUnique(Clock::systemUTC));
+				senders, rateLimits, clock.getIfUnique(Clock::systemUTC));
 	}
 
 	DeliveryWorker(Outbox outbox, SendEligibility eligibility, FrequencyCaps caps, Contents contents,
 			MessageRenderer renderer, TrackingUrls urls, Suppressions suppressions, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, DeliveryProperties properties, ShopProperties shop,
-			List<ChannelSender> senders, Clock clock) {
+			List<ChannelSender> senders, RateLimits rateLimits, Clock clock) {
 		this.outbox = outbox;
 		this.eligibility = eligibility;
 		this.caps = caps;
@@ -116,11 +122,7 @@ public class DeliveryWorker {
 		this.zone = shop.timeZone();
 		this.clock = clock;
 		senders.forEach((sender) -> this.senders.put(sender.channel(), sender));
-		properties.rateLimit().forEach((channel, perSecond) -> {
-			if (perSecond != null && perSecond > 0) {
-				this.rateLimits.put(channel, new RateLimiter(perSecond));
-			}
-		});
+		this.rateLimits = rateLimits;
 		this.workerId = host() + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
 				+ UUID.randomUUID().toString().substring(0, 8);
 	}
@@ -131,35 +133,55 @@ public class DeliveryWorker {
 	}
 
 	/**
-	 * Claims, checks, sends and records one batch of due messages. Returns how many
-	 * messages were claimed (0 when none was due); a full batch means more may be due.
+	 * Claims one batch of due messages and checks, sends and records it group by group.
+	 * Returns how many messages were claimed (0 when none was due); a full batch means
+	 * more may be due. A runtime failure returns the batch's unattempted messages to the
+	 * queue at once; an {@link Error} (the process is going down) leaves them to the
+	 * lease.
 	 */
 	public int runOnce() {
-		List<Claimed> claimed = new ArrayList<>();
-		List<Claimed> toSend = this.transaction.execute((status) -> claimAndCheck(claimed));
+		List<Claimed> claimed = this.outbox.claim(this.settings.batchSize(), this.workerId, this.clock.instant(),
+				this.settings.lease());
 		if (claimed.isEmpty()) {
 			return 0;
 		}
-		Outcomes outcomes = new Outcomes();
-		Map<Channel, List<Claimed>> byChannel = toSend.stream()
-			.collect(Collectors.groupingBy(Claimed::channel, () -> new EnumMap<>(Channel.class), Collectors.toList()));
-		Map<Long, Optional<Content>> contentCache = new HashMap<>();
-		byChannel.forEach((channel, messages) -> {
-			try {
-				send(channel, messages, contentCache, outcomes);
+		Set<Long> unattempted = new LinkedHashSet<>();
+		claimed.forEach((m) -> unattempted.add(m.id()));
+		try {
+			Map<Long, Optional<Content>> contentCache = new HashMap<>();
+			Map<Channel, List<Claimed>> byChannel = claimed.stream()
+				.collect(Collectors.groupingBy(Claimed::channel, () -> new EnumMap<>(Channel.class),
+						Collectors.toList()));
+			channels: for (Map.Entry<Channel, List<Claimed>> entry : byChannel.entrySet()) {
+				List<Claimed> messages = entry.getValue();
+				int size = groupSize(entry.getKey());
+				for (int from = 0; from < messages.size(); from += size) {
+					List<Claimed> group = messages.subList(from, Math.min(messages.size(), from + size));
+					if (!sendGroup(entry.getKey(), group, contentCache)) {
+						break channels;
+					}
+					group.forEach((m) -> unattempted.remove(m.id()));
+				}
 			}
-			catch (RuntimeException ex) {
-				// Nothing of these was handed to the provider (its failures come back as
-				// outcomes), so they may safely be tried again.
-				log.warn("Preparing {} messages failed", channel, ex);
-				messages.stream()
-					.filter((m) -> !outcomes.decided.contains(m.id()))
-					.forEach((m) -> outcomes.transientError(m, "Preparing the message failed: " + ex.getMessage(), null,
-							this.settings));
-			}
-		});
-		this.transaction.executeWithoutResult((status) -> record(outcomes));
+		}
+		catch (RuntimeException ex) {
+			this.outbox.release(this.workerId, unattempted);
+			throw ex;
+		}
+		this.outbox.release(this.workerId, unattempted);
 		return claimed.size();
+	}
+
+	/**
+	 * Returns the unattempted messages of claimers whose lease expired (an instance that
+	 * died) to the queue and logs how many; returns the count.
+	 */
+	public int releaseExpiredClaims() {
+		int released = this.outbox.releaseExpired(this.clock.instant());
+		if (released > 0) {
+			log.warn("Returned {} claimed but unattempted message(s) of expired claimers to the queue", released);
+		}
+		return released;
 	}
 
 	/**
@@ -181,31 +203,73 @@ public class DeliveryWorker {
 		return this.settings.batchSize();
 	}
 
-	private List<Claimed> claimAndCheck(List<Claimed> claimedOut) {
-		List<Claimed> claimed = this.outbox.claim(this.settings.batchSize(), this.workerId);
-		claimedOut.addAll(claimed);
-		if (claimed.isEmpty()) {
+	/**
+	 * Messages handed to the provider at a time: the group size, within a second's rate.
+	 */
+	int groupSize(Channel channel) {
+		RateLimiter limiter = this.rateLimits.get(channel);
+		return Math.max(1, (limiter != null) ? Math.min(this.settings.groupSize(), limiter.perSecond())
+				: this.settings.groupSize());
+	}
+
+	/**
+	 * Takes the group's permits, marks it SENDING and checks it in one transaction, sends
+	 * what passed and records the outcomes. False when the thread was interrupted before
+	 * anything of the group was marked.
+	 */
+	private boolean sendGroup(Channel channel, List<Claimed> group, Map<Long, Optional<Content>> contentCache) {
+		RateLimiter limiter = this.rateLimits.get(channel);
+		if (limiter != null) {
+			try {
+				limiter.acquire(group.size());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		List<Claimed> due = this.transaction.execute((status) -> startAndCheck(channel, group));
+		if (due == null || due.isEmpty()) {
+			return true;
+		}
+		Outcomes outcomes = new Outcomes();
+		try {
+			send(channel, due, contentCache, outcomes);
+		}
+		catch (RuntimeException ex) {
+			// Nothing of these was handed to the provider (its failures come back as
+			// outcomes), so they may safely be tried again.
+			log.warn("Preparing {} messages failed", channel, ex);
+			due.stream()
+				.filter((m) -> !outcomes.decided.contains(m.id()))
+				.forEach((m) -> outcomes.transientError(m, "Preparing the message failed: " + ex.getMessage(), null,
+						this.settings));
+		}
+		this.transaction.executeWithoutResult((status) -> record(outcomes));
+		return true;
+	}
+
+	private List<Claimed> startAndCheck(Channel channel, List<Claimed> group) {
+		this.outbox.renew(this.workerId, this.clock.instant(), this.settings.lease());
+		List<Claimed> sending = this.outbox.startSending(group.stream().map(Claimed::id).toList(), this.workerId);
+		if (sending.isEmpty()) {
 			return List.of();
 		}
+		Map<Long, SkipReason> blocked = this.eligibility.blocked(channel,
+				sending.stream().map(Claimed::customerId).distinct().toList());
 		Map<Long, SkipReason> skips = new HashMap<>();
-		claimed.stream()
-			.collect(Collectors.groupingBy(Claimed::channel, () -> new EnumMap<>(Channel.class), Collectors.toList()))
-			.forEach((channel, messages) -> {
-				Map<Long, SkipReason> blocked = this.eligibility.blocked(channel,
-						messages.stream().map(Claimed::customerId).distinct().toList());
-				messages.forEach((m) -> {
-					SkipReason reason = blocked.get(m.customerId());
-					if (reason != null) {
-						skips.put(m.id(), reason);
-					}
-				});
-			});
-		skip(claimed, skips);
+		sending.forEach((m) -> {
+			SkipReason reason = blocked.get(m.customerId());
+			if (reason != null) {
+				skips.put(m.id(), reason);
+			}
+		});
+		skip(sending, skips);
 
 		Instant now = this.clock.instant();
 		Map<Instant, List<Long>> deferrals = new HashMap<>();
 		List<Claimed> due = new ArrayList<>();
-		for (Claimed m : claimed) {
+		for (Claimed m : sending) {
 			if (skips.containsKey(m.id())) {
 				continue;
 			}
@@ -323,41 +387,30 @@ public class DeliveryWorker {
 				batchMessages.add(m);
 			}
 		}
-		RateLimiter limiter = this.rateLimits.get(channel);
-		// With a rate limit, at most a second's worth of messages per provider call.
-		int chunk = Math.max(1, (limiter != null) ? Math.min(batch.size(), limiter.perSecond()) : batch.size());
-		for (int from = 0; from < batch.size(); from += chunk) {
-			List<Outgoing> part = batch.subList(from, Math.min(batch.size(), from + chunk));
-			List<Claimed> partMessages = batchMessages.subList(from, from + part.size());
-			List<SendOutcome> results;
-			try {
-				if (limiter != null) {
-					limiter.acquire(part.size());
-				}
-				results = sender.send(part);
+		if (batch.isEmpty()) {
+			return;
+		}
+		List<SendOutcome> results;
+		try {
+			results = sender.send(batch);
+		}
+		catch (RuntimeException ex) {
+			log.warn("{} sender failed on a group of {}", channel, batch.size(), ex);
+			results = null;
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			Claimed m = batchMessages.get(i);
+			String address = batch.get(i).address();
+			SendOutcome result = (results != null && i < results.size()) ? results.get(i)
+					: new SendOutcome.Transient("The sender gave no outcome", null);
+			if (result instanceof SendOutcome.Sent sent) {
+				outcomes.sent(m, address, sent.providerId());
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				results = null;
+			else if (result instanceof SendOutcome.Transient t) {
+				outcomes.transientError(m, t.error(), t.retryAfter(), this.settings);
 			}
-			catch (RuntimeException ex) {
-				log.warn("{} sender failed on a batch of {}", channel, part.size(), ex);
-				results = null;
-			}
-			for (int i = 0; i < part.size(); i++) {
-				Claimed m = partMessages.get(i);
-				String address = part.get(i).address();
-				SendOutcome result = (results != null && i < results.size()) ? results.get(i)
-						: new SendOutcome.Transient("The sender gave no outcome", null);
-				if (result instanceof SendOutcome.Sent sent) {
-					outcomes.sent(m, address, sent.providerId());
-				}
-				else if (result instanceof SendOutcome.Transient t) {
-					outcomes.transientError(m, t.error(), t.retryAfter(), this.settings);
-				}
-				else if (result instanceof SendOutcome.Permanent p) {
-					outcomes.failed(m, p.error(), address, p.addressUndeliverable());
-				}
+			else if (result instanceof SendOutcome.Permanent p) {
+				outcomes.failed(m, p.error(), address, p.addressUndeliverable());
 			}
 		}
 	}

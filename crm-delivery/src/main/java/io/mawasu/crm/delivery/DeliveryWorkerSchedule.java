@@ -8,8 +8,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls the outbox every {@code crm.delivery.worker.poll-interval}, working batches as
- * long as they come back full, and reports stuck messages. Off with
+ * Polls the outbox every {@code crm.delivery.worker.poll-interval}: returns the
+ * unattempted messages of expired claimers to the queue, works batches as long as they
+ * come back full, and reports stuck messages. Off with
  * {@code crm.delivery.worker.enabled=false} (e.g. on instances that only serve pages).
  */
 @Component
@@ -28,6 +29,7 @@ class DeliveryWorkerSchedule {
 			initialDelayString = "${crm.delivery.worker.poll-interval:1s}")
 	void poll() {
 		try {
+			this.worker.releaseExpiredClaims();
 			while (this.worker.runOnce() >= this.worker.batchSize()) {
 				// a full batch: more may be due
 			}

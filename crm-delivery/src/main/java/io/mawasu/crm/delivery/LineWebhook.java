@@ -1,6 +1,5 @@
 package io.mawasu.crm.delivery;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import io.mawasu.crm.domain.consent.Channel;
@@ -66,10 +65,11 @@ public class LineWebhook {
 			if (status == null || userId.isBlank()) {
 				continue;
 			}
-			Instant at = event.path("timestamp").isNumber() ? Instant.ofEpochMilli(event.path("timestamp").asLong())
-					: Instant.now();
+			// Dated now, not by the event's timestamp: a follow or unfollow applies when
+			// it
+			// arrives, whatever the stored row's date.
 			Optional<Long> customer = this.consents.customerByLineUserId(userId);
-			if (customer.isPresent() && this.consents.change(customer.get(), Channel.LINE, status, at, SOURCE, null)) {
+			if (customer.isPresent() && this.consents.changeNow(customer.get(), Channel.LINE, status, SOURCE, null)) {
 				applied++;
 			}
 		}

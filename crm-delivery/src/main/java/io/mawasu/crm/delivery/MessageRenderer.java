@@ -58,8 +58,10 @@ public class MessageRenderer {
 	/**
 	 * Renders one variant for each customer in one query (keep batches below a few
 	 * thousand ids: each is a bind parameter); unknown customers are absent from the
-	 * result. {@code links} are the content's http(s) URLs in document order (href
-	 * attributes in HTML, bare URLs in plain text), each once.
+	 * result. {@code links} are the content's own http(s) URLs in document order (href
+	 * attributes in HTML, bare URLs in plain text, as written in the content with its
+	 * placeholders then filled), each once: a URL that a placeholder value brings in
+	 * stays plain text and is never tracked.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, RenderedMessage> render(Content content, String variantKey, Collection<Long> customerIds) {
@@ -237,9 +239,13 @@ public class MessageRenderer {
 
 	}
 
-	/** A variant's templates, parsed. */
+	/**
+	 * A variant's templates, parsed, with the links it may have tracked: those written in
+	 * the templates themselves (placeholders unfilled), rendered per customer.
+	 */
 	record Parsed(Channel channel, @Nullable ContentTemplate subject, @Nullable ContentTemplate html,
-			@Nullable ContentTemplate text, List<ContentTemplate> messages, Set<String> placeholders) {
+			@Nullable ContentTemplate text, List<ContentTemplate> messages, Set<String> placeholders,
+			List<ContentTemplate> links) {
 
 		static Parsed of(Channel channel, ContentVariant variant) {
 			String prefix = "variants[" + variant.key() + "].";
@@ -248,9 +254,11 @@ public class MessageRenderer {
 					ContentTemplate subject = parse(prefix + "subject",
 							(variant.subject() != null) ? variant.subject() : "");
 					ContentTemplate html = parse(prefix + "body", variant.body());
-					ContentTemplate text = parse(prefix + "text", (variant.text() != null && !variant.text().isBlank())
-							? variant.text() : MessageText.htmlToText(variant.body()));
-					yield new Parsed(channel, subject, html, text, List.of(), names(subject, html, text));
+					String plain = (variant.text() != null && !variant.text().isBlank()) ? variant.text()
+							: MessageText.htmlToText(variant.body());
+					ContentTemplate text = parse(prefix + "text", plain);
+					yield new Parsed(channel, subject, html, text, List.of(), names(subject, html, text),
+							links(prefix + "body", MessageText.trackableLinks(variant.body(), List.of(plain))));
 				}
 				case LINE -> {
 					List<ContentTemplate> messages = new ArrayList<>();
@@ -259,11 +267,13 @@ public class MessageRenderer {
 						messages.add(parse(prefix + "messages[" + i + "]", texts.get(i)));
 					}
 					yield new Parsed(channel, null, null, null, List.copyOf(messages),
-							names(messages.toArray(ContentTemplate[]::new)));
+							names(messages.toArray(ContentTemplate[]::new)),
+							links(prefix + "messages", MessageText.trackableLinks(null, texts)));
 				}
 				case SMS -> {
 					ContentTemplate text = parse(prefix + "body", variant.body());
-					yield new Parsed(channel, null, null, text, List.of(), names(text));
+					yield new Parsed(channel, null, null, text, List.of(), names(text),
+							links(prefix + "body", MessageText.trackableLinks(null, List.of(variant.body()))));
 				}
 			};
 		}
@@ -276,17 +286,12 @@ public class MessageRenderer {
 			// a value with a line break must not start a new mail header
 			String subject = (this.subject != null)
 					? this.subject.render(values, false).replaceAll("[\\r\\n]+", " ").strip() : null;
-			Set<String> links = new LinkedHashSet<>();
-			if (html != null) {
-				links.addAll(MessageText.hrefs(html));
-			}
-			if (this.channel == Channel.LINE) {
-				messages.forEach((m) -> links.addAll(MessageText.bareUrls(m)));
-			}
-			else {
-				links.addAll(MessageText.bareUrls(text));
-			}
-			return new RenderedMessage(this.channel, subject, html, text, messages, List.copyOf(links));
+			List<String> links = this.links.stream().map((l) -> l.render(values, false)).toList();
+			return new RenderedMessage(this.channel, subject, html, text, messages, links);
+		}
+
+		private static List<ContentTemplate> links(String field, List<String> urls) {
+			return urls.stream().map((url) -> parse(field, url)).toList();
 		}
 
 		private static ContentTemplate parse(String field, String text) {

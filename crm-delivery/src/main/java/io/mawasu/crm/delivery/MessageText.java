@@ -1,29 +1,47 @@
 package io.mawasu.crm.delivery;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
 
 /**
- * Links and plain text of message bodies: the http(s) links of HTML (href attributes) and
+ * Links and plain text of message bodies: the http(s) links of HTML (the href of
+ * {@code <a>} and {@code <area>}, found by jsoup as a browser would, quoted or not) and
  * of plain text (bare URLs), their replacement by tracking URLs, and the plain part
- * derived from an email's HTML. Regular expressions rather than an HTML parser: content
- * is written by our users for email clients, and all we touch are href values and text.
+ * derived from an email's HTML. Replacement splices the new URL into the original text at
+ * the position jsoup reports, so the rest of the user's HTML goes out byte for byte.
  */
 final class MessageText {
 
-	private static final Pattern HREF = Pattern.compile("(?i)(\\bhref\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)')");
+	private static final Pattern HREF = Pattern
+		.compile("(?i)(\\bhref\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+))");
 
 	// ASCII only: Japanese text often runs straight on after a URL
 	// ("https://x.jp/saleはこちら").
 	private static final Pattern BARE_URL = Pattern
 		.compile("(?i)(?<![A-Za-z0-9])https?://[A-Za-z0-9\\-._~:/?#\\[\\]@!$&*+,;=%]+");
+
+	// A bare URL in a template: placeholders may stand in its path, query or fragment.
+	private static final Pattern TEMPLATE_URL = Pattern
+		.compile("(?i)(?<![A-Za-z0-9])https?://(?:[A-Za-z0-9\\-._~:/?#\\[\\]@!$&*+,;=%]|\\{\\{[^}]*}})+");
+
+	// A link may be tracked only when its scheme and host are written in the content:
+	// a placeholder may follow the first /, ? or #, never stand in the host.
+	private static final Pattern FIXED_ORIGIN = Pattern.compile("(?i)https?://[^/?#{}\\s]+(?:[/?#].*)?",
+			Pattern.DOTALL);
 
 	private static final Pattern ANCHOR = Pattern.compile("(?is)<a\\b([^>]*)>(.*?)</a\\s*>");
 
@@ -49,11 +67,14 @@ final class MessageText {
 	private MessageText() {
 	}
 
-	/** The http(s) href values of an HTML text, entities decoded, in order. */
+	/**
+	 * The http(s) href values of the links ({@code <a>}, {@code <area>}) of an HTML text,
+	 * entities decoded, in order.
+	 */
 	static List<String> hrefs(String html) {
 		List<String> urls = new ArrayList<>();
-		for (int[] span = hrefValue(html, 0); span != null; span = hrefValue(html, span[1] + 1)) {
-			String url = decode(html.substring(span[0], span[1]).strip());
+		for (Element link : links(html)) {
+			String url = link.attr("href").strip();
 			if (isHttp(url)) {
 				urls.add(url);
 			}
@@ -62,40 +83,36 @@ final class MessageText {
 	}
 
 	/**
-	 * The next href attribute value at or after {@code from}: {@code [start, end)} of the
-	 * quoted value, or null. A hand-written scan: this runs for every message of a batch,
-	 * and a case-insensitive regular expression over the whole HTML costs several times
-	 * more.
+	 * The links a template may have tracked, in order, each once: http(s) hrefs of the
+	 * HTML and bare URLs of the plain text as written in the template (placeholders
+	 * unfilled), whose scheme and host are literal. A URL that only a placeholder value
+	 * brings in is not among them, so customer data can never become a tracked redirect.
 	 */
-	static int @Nullable [] hrefValue(String html, int from) {
-		int n = html.length();
-		for (int i = from; i + 4 < n; i++) {
-			char c = html.charAt(i);
-			if ((c != 'h' && c != 'H') || !html.regionMatches(true, i, "href", 0, 4)
-					|| (i > 0 && Character.isLetterOrDigit(html.charAt(i - 1)))) {
-				continue;
+	static List<String> trackableLinks(@Nullable String htmlTemplate, List<String> textTemplates) {
+		Set<String> links = new LinkedHashSet<>();
+		if (htmlTemplate != null) {
+			for (Element link : links(htmlTemplate)) {
+				String url = link.attr("href").strip();
+				if (FIXED_ORIGIN.matcher(url).matches()) {
+					links.add(url);
+				}
 			}
-			int j = i + 4;
-			while (j < n && Character.isWhitespace(html.charAt(j))) {
-				j++;
-			}
-			if (j >= n || html.charAt(j) != '=') {
-				continue;
-			}
-			j++;
-			while (j < n && Character.isWhitespace(html.charAt(j))) {
-				j++;
-			}
-			if (j >= n || (html.charAt(j) != '"' && html.charAt(j) != '\'')) {
-				continue;
-			}
-			int end = html.indexOf(html.charAt(j), j + 1);
-			if (end < 0) {
-				return null;
-			}
-			return new int[] { j + 1, end };
 		}
-		return null;
+		for (String text : textTemplates) {
+			Matcher matcher = TEMPLATE_URL.matcher(text);
+			while (matcher.find()) {
+				String url = trimUrl(matcher.group());
+				if (FIXED_ORIGIN.matcher(url).matches()) {
+					links.add(url);
+				}
+			}
+		}
+		return List.copyOf(links);
+	}
+
+	private static List<Element> links(String html) {
+		// a parser per call: parsers keep state while they work
+		return Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true)).select("a[href], area[href]");
 	}
 
 	/** The bare http(s) URLs of a plain text, in order. */
@@ -109,19 +126,38 @@ final class MessageText {
 	}
 
 	/**
-	 * Replaces href values: {@code replacement} gets the decoded URL and returns the new
-	 * one, or null to keep it.
+	 * Replaces href values of links: {@code replacement} gets the decoded URL and returns
+	 * the new one, or null to keep it. Only the value changes (an unquoted one gets
+	 * quotes); everything else stays as written.
 	 */
 	static String replaceHrefs(String html, Function<String, @Nullable String> replacement) {
+		List<int[]> spans = new ArrayList<>();
+		List<String> values = new ArrayList<>();
+		for (Element link : links(html)) {
+			Attribute href = link.attribute("href");
+			if (href == null) {
+				continue;
+			}
+			Range range = href.sourceRange().valueRange();
+			String url = href.getValue().strip();
+			String replaced = (range.isTracked() && isHttp(url)) ? replacement.apply(url) : null;
+			if (replaced != null) {
+				spans.add(new int[] { range.startPos(), range.endPos() });
+				values.add(replaced);
+			}
+		}
 		StringBuilder out = new StringBuilder(html.length() + 256);
 		int copied = 0;
-		for (int[] span = hrefValue(html, 0); span != null; span = hrefValue(html, span[1] + 1)) {
-			String url = decode(html.substring(span[0], span[1]).strip());
-			String replaced = isHttp(url) ? replacement.apply(url) : null;
-			if (replaced != null) {
-				out.append(html, copied, span[0]).append(escape(replaced));
-				copied = span[1];
+		for (int i = 0; i < spans.size(); i++) {
+			int start = spans.get(i)[0];
+			int end = spans.get(i)[1];
+			if (start < copied) {
+				continue;
 			}
+			boolean quoted = start > 0 && (html.charAt(start - 1) == '"' || html.charAt(start - 1) == '\'');
+			String value = escape(values.get(i));
+			out.append(html, copied, start).append(quoted ? value : "\"" + value + "\"");
+			copied = end;
 		}
 		return out.append(html, copied, html.length()).toString();
 	}
@@ -151,9 +187,8 @@ final class MessageText {
 		if (UNSUBSCRIBE_WORDS.stream().noneMatch(lower::contains)) {
 			return false;
 		}
-		Matcher matcher = ANCHOR.matcher(html);
-		while (matcher.find()) {
-			if (UNSUBSCRIBE.matcher(matcher.group(1)).find() || UNSUBSCRIBE.matcher(matcher.group(2)).find()) {
+		for (Element link : links(html)) {
+			if (UNSUBSCRIBE.matcher(link.attr("href")).find() || UNSUBSCRIBE.matcher(link.text()).find()) {
 				return true;
 			}
 		}
@@ -245,7 +280,10 @@ final class MessageText {
 	}
 
 	private static String hrefValue(Matcher matcher) {
-		return (matcher.group(2) != null) ? matcher.group(2) : matcher.group(3);
+		if (matcher.group(2) != null) {
+			return matcher.group(2);
+		}
+		return (matcher.group(3) != null) ? matcher.group(3) : matcher.group(4);
 	}
 
 	private static boolean isHttp(String url) {

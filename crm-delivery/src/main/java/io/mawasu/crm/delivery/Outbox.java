@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The delivery outbox. A message has one state at a time: QUEUED → SENDING → SENT |
  * FAILED | SUPPRESSED, or back to QUEUED with a later attempt time after a transient
- * error or in quiet hours. Every transition out of SENDING names the message and checks
- * its state, so a message is sent at most once; one left in SENDING by a crash is
+ * error or in quiet hours. A worker claims a batch under a lease ({@link #claim}) while
+ * the messages stay QUEUED, and marks SENDING only the small group it is about to hand to
+ * the provider ({@link #startSending}); a crashed worker's unattempted messages are free
+ * again once its lease expires. Every transition out of SENDING names the message and
+ * checks its state, so a message is sent at most once; one left in SENDING by a crash is
  * reported by {@link #stuck(Duration)}, never silently resent.
  */
 @Service
@@ -56,7 +60,8 @@ public class Outbox {
 	}
 
 	/**
-	 * A claimed message, now SENDING, with what the worker needs to check and send it.
+	 * A claimed message (QUEUED under a lease, or SENDING once its group is handed to the
+	 * provider) with what the worker needs to check and send it.
 	 */
 	public record Claimed(long id, long customerId, Channel channel, @Nullable Long contentId, @Nullable String variant,
 			int attempts, String sourceType, long sourceId, String stepKey, SendRules rules) {
@@ -141,23 +146,105 @@ public class Outbox {
 	}
 
 	/**
-	 * Claims up to {@code limit} due messages for {@code worker}. Rows another instance
-	 * holds are skipped, so concurrent claimers never get the same message.
+	 * Claims up to {@code limit} due messages for {@code claimer} under a lease until
+	 * {@code now + lease}. Claimed messages stay QUEUED: only {@link #startSending} marks
+	 * the small group actually handed to the provider as SENDING. A message is due when
+	 * its attempt time has come and nobody else holds a live lease on it (its claimer's
+	 * lease expired or was never renewed), so the unattempted messages of a claimer that
+	 * died are taken over once its lease runs out. Rows another claimer is claiming right
+	 * now are skipped, so concurrent claimers never get the same message.
 	 */
 	@Transactional
-	public List<Claimed> claim(int limit, String worker) {
+	public List<Claimed> claim(int limit, String claimer, Instant now, Duration lease) {
 		return this.jdbc.sql("""
-				update delivery.message m
-				set state = 'SENDING', claimed_by = :worker, claimed_at = now(), attempts = m.attempts + 1
-				from (select id from delivery.message
-					where state = 'QUEUED' and next_attempt_at <= now()
-					order by next_attempt_at, id
+				with lease as (
+					insert into delivery.claimer (id, lease_until) values (:claimer, :until)
+					on conflict (id) do update set lease_until = excluded.lease_until
+				),
+				due as (
+					select m.id from delivery.message m
+					where m.state = 'QUEUED' and m.next_attempt_at <= now()
+						and (m.claimed_by is null or m.claimed_by = :claimer or not exists (
+							select 1 from delivery.claimer c where c.id = m.claimed_by and c.lease_until > :now))
+					order by m.next_attempt_at, m.id
 					limit :limit
-					for update skip locked) due
+					for update of m skip locked
+				)
+				update delivery.message m set claimed_by = :claimer, claimed_at = now()
+				from due
 				where m.id = due.id
 				returning m.id, m.customer_id, m.channel, m.content_id, m.variant, m.attempts, m.source_type,
 					m.source_id, m.step_key, m.cap_max, m.cap_days, m.cap_per_channel, m.quiet_from, m.quiet_to
-				""").param("worker", worker).param("limit", limit).query(Outbox::claimed).list();
+				""")
+			.param("claimer", claimer)
+			.param("limit", limit)
+			.param("now", Timestamp.from(now))
+			.param("until", Timestamp.from(now.plus(lease)))
+			.query(Outbox::claimed)
+			.list();
+	}
+
+	/**
+	 * Extends {@code claimer}'s lease to {@code now + lease} (creating it if a reaper
+	 * removed it meanwhile; its released messages are not claimed again by this).
+	 */
+	@Transactional
+	public void renew(String claimer, Instant now, Duration lease) {
+		this.jdbc.sql("""
+				insert into delivery.claimer (id, lease_until) values (:claimer, :until)
+				on conflict (id) do update set lease_until = excluded.lease_until
+				""").param("claimer", claimer).param("until", Timestamp.from(now.plus(lease))).update();
+	}
+
+	/**
+	 * Marks the messages of {@code ids} that {@code claimer} still holds (QUEUED, claimed
+	 * by it) as SENDING, counting the attempt, and returns them: the group about to be
+	 * handed to the provider. A message another claimer took over after this claimer's
+	 * lease expired is not among them, so it is never sent twice.
+	 */
+	@Transactional
+	public List<Claimed> startSending(List<Long> ids, String claimer) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				update delivery.message m set state = 'SENDING', claimed_at = now(), attempts = m.attempts + 1
+				where m.id = any(:ids) and m.state = 'QUEUED' and m.claimed_by = :claimer
+				returning m.id, m.customer_id, m.channel, m.content_id, m.variant, m.attempts, m.source_type,
+					m.source_id, m.step_key, m.cap_max, m.cap_days, m.cap_per_channel, m.quiet_from, m.quiet_to
+				""").param("ids", longs(ids)).param("claimer", claimer).query(Outbox::claimed).list();
+	}
+
+	/**
+	 * Returns the messages of {@code ids} that {@code claimer} holds but did not attempt
+	 * to the queue for anyone; returns how many.
+	 */
+	@Transactional
+	public int release(String claimer, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				update delivery.message set claimed_by = null, claimed_at = null
+				where id = any(:ids) and state = 'QUEUED' and claimed_by = :claimer
+				""").param("ids", longs(List.copyOf(ids))).param("claimer", claimer).update();
+	}
+
+	/**
+	 * Ends the leases that expired before {@code now} and returns their claimers'
+	 * unattempted (still QUEUED) messages to the queue; returns how many messages. Their
+	 * SENDING messages stay where they are: they may have reached the provider, and
+	 * {@link #stuck(Duration)} reports them.
+	 */
+	@Transactional
+	public int releaseExpired(Instant now) {
+		return this.jdbc.sql("""
+				with expired as (
+					delete from delivery.claimer where lease_until <= :now returning id
+				)
+				update delivery.message set claimed_by = null, claimed_at = null
+				where state = 'QUEUED' and claimed_by in (select id from expired)
+				""").param("now", Timestamp.from(now)).update();
 	}
 
 	private static Claimed claimed(ResultSet rs, int row) throws SQLException {

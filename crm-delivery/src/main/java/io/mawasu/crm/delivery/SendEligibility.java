@@ -14,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The send-time check of DESIGN.md §5, for a whole batch in one statement (keep batches
  * below a few thousand ids: each is a bind parameter): a customer may be messaged on a
- * channel only with a current OPT_IN (an opt-out always wins, however recent), when not
- * blacklisted, with an address for the channel that is not suppressed. Addresses are
- * compared as the segment reach counts them: email case-insensitively, phone by its
- * national number ({@code +81 90…}, the E.164 form senders record, equals {@code 090…}).
+ * channel only when the current consent row ({@code domain.v_consent_current}) says
+ * OPT_IN (its status alone decides, never a comparison of dates, so an opt-out recorded
+ * at any time wins), when not blacklisted, with an address for the channel that is not
+ * suppressed. Addresses are compared as the segment reach counts them: email
+ * case-insensitively, phone by its national number ({@code +81 90…}, the E.164 form
+ * senders record, equals {@code 090…}).
  */
 @Service
 public class SendEligibility {
@@ -46,14 +48,14 @@ public class SendEligibility {
 							when k.status is distinct from 'OPT_IN' then 'NO_CONSENT'
 							when c.blacklisted then 'BLACKLISTED'
 							when a.address is null or a.address = '' then 'NO_ADDRESS'
-							when exists (select 1 from domain.suppression s where s.channel = :channel and case :channel
+							when exists (select 1 from domain.v_suppression s where s.channel = :channel and case :channel
 									when 'EMAIL' then lower(btrim(s.address))
 									when 'SMS' then regexp_replace(regexp_replace(s.address, '[^0-9]', '', 'g'), '^(81|0)', '')
 									else btrim(s.address) end = a.address) then 'SUPPRESSED'
 						end as reason
 					from unnest(cast(array[:ids] as bigint[])) as i (id)
-					left join domain.customer c on c.id = i.id
-					left join domain.consent k on k.customer_id = c.id and k.channel = :channel
+					left join domain.v_customer c on c.id = i.id
+					left join domain.v_consent_current k on k.customer_id = c.id and k.channel = :channel
 					left join lateral (select case :channel
 							when 'EMAIL' then lower(btrim(c.email))
 							when 'SMS' then regexp_replace(regexp_replace(c.phone, '[^0-9]', '', 'g'), '^(81|0)', '')

@@ -1,7 +1,6 @@
 package io.mawasu.crm.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -75,10 +74,9 @@ public class SmsWebhook {
 		if (status == null || from.isBlank()) {
 			return 0;
 		}
-		Instant at = Instant.now();
 		int applied = 0;
 		for (long customer : this.consents.customersByPhone(from)) {
-			if (this.consents.change(customer, Channel.SMS, status, at, SOURCE, null)) {
+			if (this.consents.changeNow(customer, Channel.SMS, status, SOURCE, null)) {
 				applied++;
 			}
 		}

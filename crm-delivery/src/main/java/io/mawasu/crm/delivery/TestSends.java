@@ -38,15 +38,27 @@ public class TestSends {
 
 	private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
 
-	TestSends(Contents contents, MessageRenderer renderer, List<ChannelSender> senders) {
+	private final int maxRecipients;
+
+	TestSends(Contents contents, MessageRenderer renderer, List<ChannelSender> senders, DeliveryProperties properties) {
 		this.contents = contents;
 		this.renderer = renderer;
 		senders.forEach((s) -> this.senders.put(s.channel(), s));
+		this.maxRecipients = properties.testSend().maxRecipients();
+	}
+
+	/**
+	 * How many addresses one test send may go to
+	 * ({@code crm.delivery.test-send.max-recipients}).
+	 */
+	public int maxRecipients() {
+		return this.maxRecipients;
 	}
 
 	/**
 	 * Sends and returns how many messages went out; an address that does not fit the
-	 * channel is an {@link IllegalArgumentException} naming it, and nothing is sent. An
+	 * channel, or more than {@link #maxRecipients()} addresses, is an
+	 * {@link IllegalArgumentException} naming it or the limit, and nothing is sent. An
 	 * email address gets every channel's content (LINE and SMS as plain text), a LINE
 	 * user id ({@code U} + 32 hex digits) LINE content, a phone in E.164 ({@code +81…})
 	 * SMS content. No tracking, no outbox rows. A message the provider refuses is an
@@ -58,6 +70,10 @@ public class TestSends {
 			.orElseThrow(() -> new IllegalArgumentException("Unknown content " + contentId));
 		if (to.isEmpty()) {
 			throw new IllegalArgumentException("Give at least one address to send the test to");
+		}
+		if (to.size() > this.maxRecipients) {
+			throw new IllegalArgumentException("A test send goes to at most " + this.maxRecipients
+					+ " addresses (crm.delivery.test-send.max-recipients); " + to.size() + " were given");
 		}
 		List<Recipient> recipients = new ArrayList<>();
 		for (String raw : to) {

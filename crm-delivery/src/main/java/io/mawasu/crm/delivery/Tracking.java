@@ -127,7 +127,7 @@ public class Tracking {
 		if (this.consents.status(m.ref().customerId(), m.ref().channel())
 			.filter((status) -> status == ConsentStatus.OPT_OUT)
 			.isEmpty()) {
-			this.consents.change(m.ref().customerId(), m.ref().channel(), ConsentStatus.OPT_OUT, at, UNSUBSCRIBE_SOURCE,
+			this.consents.changeNow(m.ref().customerId(), m.ref().channel(), ConsentStatus.OPT_OUT, UNSUBSCRIBE_SOURCE,
 					null);
 		}
 		recordEvent(m, "UNSUBSCRIBED", null, at);

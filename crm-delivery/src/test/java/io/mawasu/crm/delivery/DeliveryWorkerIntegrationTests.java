@@ -1,5 +1,6 @@
 package io.mawasu.crm.delivery;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,8 @@ class DeliveryWorkerIntegrationTests {
 
 	@BeforeEach
 	void reset() {
-		this.jdbc.sql("truncate domain.customer, domain.suppression, delivery.message, delivery.event cascade")
+		this.jdbc.sql(
+				"truncate domain.customer, domain.suppression, delivery.message, delivery.event, delivery.claimer cascade")
 			.update();
 		this.sent.clear();
 		this.content = this.contents.create(new ContentRequest("Worker test", Channel.EMAIL, "Hello {{name|there}}",
@@ -138,6 +140,72 @@ class DeliveryWorkerIntegrationTests {
 			.param("id", in)
 			.query(String.class)
 			.single()).isEqualTo("in@example.com");
+	}
+
+	@Test
+	void anOptOutRecordedAfterTheClaimButBeforeItsGroupIsSentIsHonoured() {
+		List<Long> customers = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			customers.add(customer("g" + i, true, ConsentStatus.OPT_IN));
+		}
+		long optedOut = customers.get(4);
+		long blacklisted = customers.get(5);
+		enqueue(11, "s1", SendRules.NONE, customers.stream().mapToLong(Long::longValue).toArray());
+		// While the first group of two goes out, one customer of a later group
+		// unsubscribes
+		// and another is blacklisted: the batch of six was claimed before either
+		// happened.
+		ChannelSender sender = sender((o) -> {
+			this.sent.add(o);
+			if (this.sent.size() == 1) {
+				this.consents.change(optedOut, Channel.EMAIL, ConsentStatus.OPT_OUT, Instant.now(), "UNSUBSCRIBE",
+						null);
+				this.jdbc.sql("update domain.customer set blacklisted = true where id = :id")
+					.param("id", blacklisted)
+					.update();
+			}
+			return new SendOutcome.Sent("id-" + o.messageId());
+		});
+
+		assertThat(worker(sender, 200, 2, Clock.systemUTC()).runOnce()).isEqualTo(6);
+
+		assertThat(this.sent).extracting(Outgoing::address)
+			.containsExactlyInAnyOrder("g0@example.com", "g1@example.com", "g2@example.com", "g3@example.com");
+		assertThat(states()).containsEntry(optedOut, "SUPPRESSED NO_CONSENT")
+			.containsEntry(blacklisted, "SUPPRESSED BLACKLISTED");
+		assertThat(this.recorded.stream(MessageSkipped.class)).extracting((e) -> e.message().customerId())
+			.containsExactlyInAnyOrder(optedOut, blacklisted);
+	}
+
+	/**
+	 * A customer whose name is a URL: the name goes out as plain text, and no click token
+	 * of the message leads anywhere but the content's own link, which is tracked although
+	 * its href is unquoted.
+	 */
+	@Test
+	void aUrlFromCustomerDataIsNeverTrackedAndAnUnquotedContentLinkIs(@Autowired Tracking tracking) {
+		this.content = this.contents.create(new ContentRequest("Redirect", Channel.EMAIL, "Hi {{name}}",
+				"<html><body><p>Hello {{name}}</p><a href=https://shop.example.com/sale>Sale</a></body></html>", null,
+				null, null), "tester");
+		long id = customer("evil", true, ConsentStatus.OPT_IN);
+		this.jdbc.sql("update domain.customer set name = 'http://evil.test/x' where id = :id").param("id", id).update();
+		enqueue(13, "s1", SendRules.NONE, id);
+
+		worker(recording(), 200, Clock.systemUTC()).runOnce();
+
+		Outgoing out = this.sent.get(0);
+		String click = this.urls.click(out.messageId(), 0);
+		assertThat(out.message().html()).contains("href=\"" + click + "\"")
+			.contains("Hello http://evil.test/x")
+			.doesNotContain("href=https://shop.example.com");
+		assertThat(out.message().text()).contains("Hello http://evil.test/x").contains("Sale (" + click + ")");
+		assertThat(out.message().links()).containsExactly("https://shop.example.com/sale");
+		List<URI> targets = new ArrayList<>();
+		for (int link = 0; link < 5; link++) {
+			String url = this.urls.click(out.messageId(), link);
+			tracking.click(url.substring(url.indexOf("/t/c/") + 5)).ifPresent(targets::add);
+		}
+		assertThat(targets).containsExactly(URI.create("https://shop.example.com/sale"));
 	}
 
 	@Test
@@ -241,7 +309,8 @@ class DeliveryWorkerIntegrationTests {
 	void aMessageLeftSendingByACrashIsReportedOnceAndNotResent() {
 		long id = customer("crash", true, ConsentStatus.OPT_IN);
 		enqueue(8, "s1", SendRules.NONE, id);
-		long message = this.outbox.claim(1, "crashed-instance").get(0).id();
+		long message = this.outbox.claim(1, "crashed-instance", Instant.now(), Duration.ofMinutes(1)).get(0).id();
+		assertThat(this.outbox.startSending(List.of(message), "crashed-instance")).hasSize(1);
 		this.jdbc.sql("update delivery.message set claimed_at = now() - interval '1 hour'").update();
 
 		DeliveryWorker restarted = worker(recording(), 200, Clock.systemUTC());
@@ -338,13 +407,19 @@ class DeliveryWorkerIntegrationTests {
 	}
 
 	DeliveryWorker worker(ChannelSender sender, int batchSize, Clock clock) {
+		return worker(sender, batchSize, 50, clock);
+	}
+
+	DeliveryWorker worker(ChannelSender sender, int batchSize, int groupSize, Clock clock) {
 		DeliveryProperties.Worker w = this.properties.worker();
 		DeliveryProperties settings = new DeliveryProperties(this.properties.email(), this.properties.line(),
-				this.properties.sms(), new DeliveryProperties.Worker(false, batchSize, w.pollInterval(), 5,
-						Duration.ofMinutes(1), Duration.ofMinutes(10)),
-				Map.of());
+				this.properties.sms(),
+				new DeliveryProperties.Worker(false, batchSize, w.pollInterval(), 5, Duration.ofMinutes(1),
+						Duration.ofMinutes(10), groupSize, Duration.ofMinutes(1)),
+				Map.of(), this.properties.testSend());
 		return new DeliveryWorker(this.outbox, this.eligibility, this.caps, this.contents, this.renderer, this.urls,
-				this.suppressions, this.events, this.transactions, settings, this.shop, List.of(sender), clock);
+				this.suppressions, this.events, this.transactions, settings, this.shop, List.of(sender),
+				new RateLimits(this.jdbc, settings), clock);
 	}
 
 	private long customer(String name, boolean email, ConsentStatus status) {

@@ -1,5 +1,7 @@
 package io.mawasu.crm.delivery;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +15,28 @@ class MessageTextTests {
 		assertThat(MessageText.hrefs(html)).containsExactly("https://a.example/1?x=1&y=2", "https://b.example/2");
 		assertThat(MessageText.replaceHrefs(html, (url) -> url.contains("b.example") ? "https://t/c?a=1&b=2" : null))
 			.isEqualTo(html.replace("https://b.example/2", "https://t/c?a=1&amp;b=2"));
+	}
+
+	@Test
+	void findsAndReplacesUnquotedHrefsAsABrowserReadsThem() {
+		String html = "<p><a href=https://u.example/x?y=1&amp;z=2>u</a> <area href = https://v.example/m>"
+				+ "<link href=\"https://css.example/s.css\"></p>";
+		assertThat(MessageText.hrefs(html)).containsExactly("https://u.example/x?y=1&z=2", "https://v.example/m");
+		assertThat(MessageText.replaceHrefs(html, (url) -> "https://t/c?i=" + url.length()))
+			.isEqualTo("<p><a href=\"https://t/c?i=27\">u</a> <area href = \"https://t/c?i=19\">"
+					+ "<link href=\"https://css.example/s.css\"></p>");
+		assertThat(MessageText.htmlToText("<a href=https://u.example/x>shop</a>"))
+			.isEqualTo("shop (https://u.example/x)");
+	}
+
+	@Test
+	void onlyLinksWithAHostWrittenInTheTemplateAreTrackable() {
+		assertThat(MessageText
+			.trackableLinks("<a href=\"{{email}}\">a</a><a href=\"https://{{city}}.example.com/\">b</a>"
+					+ "<a href=\"https://shop.example.com{{name}}\">c</a><a href=\"https://shop.example.com/?c={{externalId}}\">d</a>",
+					List.of("Hi {{name}}, see https://shop.example.com/p/{{externalId}}/x and {{name}}")))
+			.containsExactly("https://shop.example.com/?c={{externalId}}",
+					"https://shop.example.com/p/{{externalId}}/x");
 	}
 
 	@Test

@@ -38,7 +38,7 @@ class OutboxIntegrationTests {
 
 	@BeforeEach
 	void customers() {
-		this.jdbc.sql("truncate domain.customer, delivery.message cascade").update();
+		this.jdbc.sql("truncate domain.customer, delivery.message, delivery.claimer cascade").update();
 		this.customers = this.jdbc.sql("""
 				insert into domain.customer (external_id) select 'ob-' || g from generate_series(1, 1000) g returning id
 				""").query(Long.class).list();
@@ -64,7 +64,7 @@ class OutboxIntegrationTests {
 				Callable<List<Long>> claimAll = () -> {
 					List<Long> mine = new ArrayList<>();
 					List<Outbox.Claimed> batch;
-					while (!(batch = this.outbox.claim(37, name)).isEmpty()) {
+					while (!(batch = claimAndStart(37, name)).isEmpty()) {
 						batch.forEach((m) -> mine.add(m.id()));
 					}
 					return mine;
@@ -90,7 +90,7 @@ class OutboxIntegrationTests {
 	@Test
 	void aMessageLeavesSendingOnceAndACrashIsReportedNotResent() {
 		this.outbox.enqueue(entries(3, "s1").subList(0, 3));
-		List<Outbox.Claimed> claimed = this.outbox.claim(10, "w");
+		List<Outbox.Claimed> claimed = claimAndStart(10, "w");
 		assertThat(claimed).hasSize(3);
 		long sent = claimed.get(0).id();
 		long skipped = claimed.get(1).id();
@@ -105,7 +105,7 @@ class OutboxIntegrationTests {
 			.query(String.class)
 			.single()).isEqualTo("NO_CONSENT");
 
-		assertThat(this.outbox.claim(10, "w")).isEmpty();
+		assertThat(claimAndStart(10, "w")).isEmpty();
 		this.jdbc.sql("update delivery.message set claimed_at = now() - interval '1 hour' where id = :id")
 			.param("id", crashed)
 			.update();
@@ -115,11 +115,11 @@ class OutboxIntegrationTests {
 	@Test
 	void aTransientErrorRequeuesForLater() {
 		this.outbox.enqueue(entries(5, "s1").subList(0, 1));
-		long id = this.outbox.claim(1, "w").get(0).id();
+		long id = claimAndStart(1, "w").get(0).id();
 		assertThat(this.outbox.retryLater(id, "421 try later", Instant.now().plusSeconds(3600))).isTrue();
-		assertThat(this.outbox.claim(1, "w")).isEmpty();
+		assertThat(claimAndStart(1, "w")).isEmpty();
 		this.jdbc.sql("update delivery.message set next_attempt_at = now() where id = :id").param("id", id).update();
-		List<Outbox.Claimed> again = this.outbox.claim(1, "w");
+		List<Outbox.Claimed> again = claimAndStart(1, "w");
 		assertThat(again).singleElement().satisfies((m) -> assertThat(m.attempts()).isEqualTo(2));
 	}
 
@@ -142,7 +142,7 @@ class OutboxIntegrationTests {
 
 		this.jdbc.sql("update delivery.message set next_attempt_at = now() + interval '1 day' where step_key <> 's0'")
 			.update();
-		List<Outbox.Claimed> claimed = this.outbox.claim(2000, "w");
+		List<Outbox.Claimed> claimed = claimAndStart(2000, "w");
 		assertThat(claimed).hasSize(1000).allSatisfy((m) -> {
 			assertThat(m.rules()).isEqualTo(rules);
 			assertThat(m.contentId()).isNull();
@@ -150,7 +150,7 @@ class OutboxIntegrationTests {
 			assertThat(m.ref().stepKey()).isEqualTo("s0");
 		});
 		this.jdbc.sql("update delivery.message set next_attempt_at = now() where step_key = 's1'").update();
-		assertThat(this.outbox.claim(1, "w")).singleElement().satisfies((m) -> {
+		assertThat(claimAndStart(1, "w")).singleElement().satisfies((m) -> {
 			assertThat(m.rules()).isEqualTo(SendRules.NONE);
 			assertThat(m.contentId()).isEqualTo(5L);
 			assertThat(m.variant()).isEqualTo("B");
@@ -160,7 +160,7 @@ class OutboxIntegrationTests {
 	@Test
 	void deferringInQuietHoursDoesNotCountAnAttempt() {
 		this.outbox.enqueue(entries(4, "s1").subList(0, 1));
-		long id = this.outbox.claim(1, "w").get(0).id();
+		long id = claimAndStart(1, "w").get(0).id();
 		Instant until = Instant.now().plusSeconds(7200).truncatedTo(ChronoUnit.MINUTES);
 		assertThat(this.outbox.deferUntil(id, until)).isTrue();
 		assertThat(this.outbox.deferUntil(id, until)).as("only a SENDING message").isFalse();
@@ -168,6 +168,53 @@ class OutboxIntegrationTests {
 			.param("id", id)
 			.query((rs, n) -> List.of(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
 			.single()).containsExactly(0, until, "QUEUED");
+	}
+
+	@Test
+	void claimedMessagesStayQueuedUnderALeaseAndGoToAnotherClaimerWhenItLapses() {
+		this.outbox.enqueue(entries(11, "s1").subList(0, 10));
+		Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+		Duration lease = Duration.ofMinutes(1);
+		List<Outbox.Claimed> mine = this.outbox.claim(10, "a", t0, lease);
+		assertThat(mine).hasSize(10);
+		assertThat(count("QUEUED")).as("claimed, not yet handed to a provider").isEqualTo(10);
+		assertThat(this.outbox.claim(10, "b", t0.plusSeconds(30), lease)).as("a's lease is live").isEmpty();
+
+		List<Long> group = mine.subList(0, 3).stream().map(Outbox.Claimed::id).toList();
+		assertThat(this.outbox.startSending(group, "a")).hasSize(3)
+			.allSatisfy((m) -> assertThat(m.attempts()).isEqualTo(1));
+		assertThat(count("SENDING")).isEqualTo(3);
+
+		// a stops renewing: once its lease has lapsed its 7 unattempted messages are free
+		assertThat(this.outbox.releaseExpired(t0.plusSeconds(59))).isZero();
+		assertThat(this.outbox.releaseExpired(t0.plusSeconds(61))).isEqualTo(7);
+		List<Outbox.Claimed> taken = this.outbox.claim(10, "b", t0.plusSeconds(61), lease);
+		assertThat(taken).extracting(Outbox.Claimed::id)
+			.containsExactlyInAnyOrderElementsOf(mine.subList(3, 10).stream().map(Outbox.Claimed::id).toList());
+		assertThat(this.outbox.startSending(taken.stream().map(Outbox.Claimed::id).toList(), "a"))
+			.as("a woke up late: what b took over is not sent twice")
+			.isEmpty();
+		assertThat(count("SENDING")).as("only a's attempted group is uncertain").isEqualTo(3);
+	}
+
+	@Test
+	void anExpiredLeaseIsTakenOverEvenWithoutTheReaper() {
+		this.outbox.enqueue(entries(12, "s1").subList(0, 4));
+		Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+		assertThat(this.outbox.claim(10, "a", t0, Duration.ofSeconds(10))).hasSize(4);
+		this.outbox.renew("a", t0.plusSeconds(8), Duration.ofSeconds(10));
+		assertThat(this.outbox.claim(10, "b", t0.plusSeconds(15), Duration.ofSeconds(10))).as("renewed").isEmpty();
+		List<Outbox.Claimed> taken = this.outbox.claim(10, "b", t0.plusSeconds(19), Duration.ofSeconds(10));
+		assertThat(taken).hasSize(4);
+		assertThat(this.outbox.release("b", taken.stream().map(Outbox.Claimed::id).toList())).isEqualTo(4);
+		assertThat(this.outbox.claim(10, "c", t0.plusSeconds(20), Duration.ofSeconds(10)))
+			.as("released at once, lease or not")
+			.hasSize(4);
+	}
+
+	private List<Outbox.Claimed> claimAndStart(int limit, String claimer) {
+		List<Outbox.Claimed> claimed = this.outbox.claim(limit, claimer, Instant.now(), Duration.ofMinutes(1));
+		return this.outbox.startSending(claimed.stream().map(Outbox.Claimed::id).toList(), claimer);
 	}
 
 	private List<Outbox.Entry> entries(long source, String step) {

@@ -36,6 +36,8 @@ import static io.mawasu.crm.segmentation.RuleOperator.NOT_IN;
  * category / brand ({@code ne} and {@code notIn}: no order has it).</li>
  * <li>{@code consent} takes a channel: opted in on it now ({@code ne}: not opted
  * in).</li>
+ * <li>{@code pAlive}, {@code expectedPurchases}, {@code predictedClv} come from the
+ * newest CLV fit; a customer outside it has no value and matches no comparison.</li>
  * </ul>
  */
 public enum RuleField {
@@ -50,7 +52,10 @@ public enum RuleField {
 	PURCHASED_BRAND("purchasedBrand", ValueKind.TEXT, Ops.TEXT),
 	ORDER_COUNT("orderCount", ValueKind.COUNT, Ops.ORDERED), CONSENT("consent", ValueKind.CHANNEL, Ops.EQUALITY),
 	OPENED_WITHIN_DAYS("openedWithinDays", ValueKind.COUNT, Ops.ORDERED),
-	CLICKED_WITHIN_DAYS("clickedWithinDays", ValueKind.COUNT, Ops.ORDERED);
+	CLICKED_WITHIN_DAYS("clickedWithinDays", ValueKind.COUNT, Ops.ORDERED),
+	P_ALIVE("pAlive", ValueKind.AMOUNT, Ops.ORDERED),
+	EXPECTED_PURCHASES("expectedPurchases", ValueKind.AMOUNT, Ops.ORDERED),
+	PREDICTED_CLV("predictedClv", ValueKind.AMOUNT, Ops.ORDERED);
 
 	private final String json;
 

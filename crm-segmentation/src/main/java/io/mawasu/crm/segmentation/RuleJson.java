@@ -64,6 +64,10 @@ final class RuleJson {
 	}
 
 	static SegmentRule read(String json) {
+		if (json.length() > SegmentRule.MAX_JSON_LENGTH) {
+			throw new InvalidSegmentRule("rule", "is " + json.length() + " characters long; a rule may have at most "
+					+ SegmentRule.MAX_JSON_LENGTH + " characters");
+		}
 		JsonNode node;
 		try {
 			node = JSON.readTree(json);
@@ -71,7 +75,11 @@ final class RuleJson {
 		catch (JacksonException ex) {
 			throw new InvalidSegmentRule("rule", "is not valid JSON (" + ex.getOriginalMessage() + ")");
 		}
-		return read(node, "");
+		return read(node);
+	}
+
+	static SegmentRule read(JsonNode node) {
+		return read(node, "", 1, new int[] { 0 });
 	}
 
 	private static JsonNode value(Object value) {
@@ -85,8 +93,18 @@ final class RuleJson {
 		return nodes.stringNode(value.toString());
 	}
 
-	static SegmentRule read(JsonNode node, String path) {
+	/**
+	 * Reads one level; {@code depth} counts the levels from the root (1) and
+	 * {@code conditions[0]} the conditions read so far, so that a deep or wide tree is
+	 * refused before it is walked any further (recursion never goes deeper than
+	 * {@link SegmentRule#MAX_DEPTH}).
+	 */
+	private static SegmentRule read(JsonNode node, String path, int depth, int[] conditions) {
 		String here = path.isEmpty() ? "rule" : path;
+		if (depth > SegmentRule.MAX_DEPTH) {
+			throw new InvalidSegmentRule(here, "is nested too deeply; a rule may nest all, any and not at most "
+					+ SegmentRule.MAX_DEPTH + " levels deep");
+		}
 		if (node == null || node.isMissingNode() || node.isNull()) {
 			throw new InvalidSegmentRule(here, "is missing: give {\"all\":[…]}, {\"any\":[…]}, {\"not\":…} "
 					+ "or a condition {\"field\":…,\"op\":…,\"value\":…}");
@@ -98,7 +116,7 @@ final class RuleJson {
 		for (String group : List.of("all", "any", "not")) {
 			if (node.has(group)) {
 				onlyKey(node, path, group);
-				return group(node.get(group), group, join(path, group));
+				return group(node.get(group), group, join(path, group), depth, conditions);
 			}
 		}
 		if (!node.has("field")) {
@@ -116,6 +134,10 @@ final class RuleJson {
 						"unknown key '" + key + "' in a condition: only field, op and value");
 			}
 		}
+		if (++conditions[0] > SegmentRule.MAX_CONDITIONS) {
+			throw new InvalidSegmentRule(here,
+					"is one condition too many; a rule may have at most " + SegmentRule.MAX_CONDITIONS + " conditions");
+		}
 		return condition(node, path);
 	}
 
@@ -128,16 +150,20 @@ final class RuleJson {
 		}
 	}
 
-	private static SegmentRule group(JsonNode value, String kind, String path) {
+	private static SegmentRule group(JsonNode value, String kind, String path, int depth, int[] conditions) {
 		if (kind.equals("not")) {
-			return new Not(read(value, path));
+			return new Not(read(value, path, depth + 1, conditions));
 		}
 		if (!value.isArray()) {
 			throw new InvalidSegmentRule(path, "must be a list of rules");
 		}
+		if (value.size() > SegmentRule.MAX_CONDITIONS) {
+			throw new InvalidSegmentRule(path, "has " + value.size() + " rules; a rule may have at most "
+					+ SegmentRule.MAX_CONDITIONS + " conditions");
+		}
 		List<SegmentRule> rules = new ArrayList<>();
 		for (int i = 0; i < value.size(); i++) {
-			rules.add(read(value.get(i), path + "[" + i + "]"));
+			rules.add(read(value.get(i), path + "[" + i + "]", depth + 1, conditions));
 		}
 		return kind.equals("all") ? new All(rules) : new Any(rules);
 	}
@@ -182,6 +208,10 @@ final class RuleJson {
 				throw new InvalidSegmentRule(valuePath, "segments.rule.valueMissing",
 						"must not be empty: " + expected(field, op), field);
 			}
+			if (valueNode.size() > SegmentRule.MAX_VALUES) {
+				throw new InvalidSegmentRule(valuePath,
+						"has " + valueNode.size() + " values; a condition may list at most " + SegmentRule.MAX_VALUES);
+			}
 			for (int i = 0; i < valueNode.size(); i++) {
 				values.add(scalar(field, op, valueNode.get(i), valuePath + "[" + i + "]"));
 			}
@@ -205,7 +235,15 @@ final class RuleJson {
 					throw new InvalidSegmentRule(path, "segments.rule.text",
 							"must be text: " + expected(field, op) + ", got " + node, field);
 				}
-				return node.stringValue().strip();
+				String text = node.stringValue().strip();
+				if (text.length() > SegmentRule.MAX_VALUE_LENGTH) {
+					throw new InvalidSegmentRule(path, "has " + text.length() + " characters; a value may have at most "
+							+ SegmentRule.MAX_VALUE_LENGTH);
+				}
+				if (text.indexOf('\u0000') >= 0) {
+					throw new InvalidSegmentRule(path, "contains the NUL character (\\u0000), which text may not hold");
+				}
+				return text;
 			}
 			case GENDER -> {
 				String text = node.isString() ? node.stringValue().strip().toUpperCase(Locale.ROOT) : "";

@@ -11,9 +11,26 @@ import tools.jackson.databind.JsonNode;
  * {@code {"field":F,"op":OP,"value":V}}. {@link #parse(JsonNode)} checks the whole tree
  * (fields, operators, value types) and names the JSON path of the first fault; a parsed
  * rule is always valid. {@code {"all":[]}} matches every customer, {@code {"any":[]}}
- * none.
+ * none. A rule is bounded so that one request cannot tie up the database: at most
+ * {@link #MAX_CONDITIONS} conditions, {@link #MAX_DEPTH} levels, {@link #MAX_VALUES}
+ * values per condition and {@link #MAX_VALUE_LENGTH} characters per text value.
  */
 public sealed interface SegmentRule {
+
+	/** The most conditions one rule may have, counted over the whole tree. */
+	int MAX_CONDITIONS = 200;
+
+	/** The deepest nesting of all, any and not (a single condition is depth 1). */
+	int MAX_DEPTH = 10;
+
+	/** The most values of one {@code in} / {@code notIn} condition. */
+	int MAX_VALUES = 10_000;
+
+	/** The longest text value. */
+	int MAX_VALUE_LENGTH = 500;
+
+	/** The longest rule as JSON text. */
+	int MAX_JSON_LENGTH = 1_000_000;
 
 	/** Every customer. */
 	SegmentRule EVERYONE = new All(List.of());
@@ -67,7 +84,7 @@ public sealed interface SegmentRule {
 	 * Parses and checks a rule tree; throws {@link InvalidSegmentRule} naming the fault.
 	 */
 	static SegmentRule parse(JsonNode node) {
-		return RuleJson.read(node, "");
+		return RuleJson.read(node);
 	}
 
 	/** Parses and checks a rule written as JSON text. */

@@ -36,6 +36,9 @@ public class Segments {
 
 	private static final int MAX_PAGE_SIZE = 1000;
 
+	/** The longest segment name. */
+	public static final int MAX_NAME_LENGTH = 200;
+
 	private final SegmentQueries queries;
 
 	private final ShopProperties shop;
@@ -60,6 +63,9 @@ public class Segments {
 	public long create(String name, SegmentRule rule, @Nullable String createdBy) {
 		if (name.isBlank()) {
 			throw new IllegalArgumentException("A segment needs a name");
+		}
+		if (name.strip().length() > MAX_NAME_LENGTH) {
+			throw new IllegalArgumentException("A segment name has at most " + MAX_NAME_LENGTH + " characters");
 		}
 		long id = this.queries.insertSegment(name.strip(), rule.toJson().toString(), createdBy);
 		SegmentSnapshot snapshot = this.queries.snapshot(id, compile(rule));

@@ -48,7 +48,7 @@ class RfmBenchmark {
 		RfmQueries queries = new RfmQueries(jdbc, dataSource);
 		RfmRuns runs = new RfmRuns(queries, transactionManager, new SyncTaskExecutor(),
 				new ShopProperties(ZoneId.of("Asia/Tokyo"), "JPY"),
-				new SegmentationProperties("-", Duration.ofHours(1), "-"));
+				new SegmentationProperties("-", Duration.ofHours(1), "-", "-", Duration.ofMinutes(30)));
 		int rounds = Integer.getInteger("crm.bench.rounds", 3);
 		long orders = jdbc.sql("select count(*) from domain.orders").query(Long.class).single();
 		long customers = jdbc.sql("select count(*) from domain.customer").query(Long.class).single();

@@ -152,8 +152,8 @@ class LineSenderTests {
 				(line != null) ? line : new DeliveryProperties.Line("http://localhost:1", null, null),
 				(sms != null) ? sms : new DeliveryProperties.Sms("http://localhost:1", null, null, null),
 				new DeliveryProperties.Worker(true, 200, Duration.ofSeconds(1), 5, Duration.ofMinutes(1),
-						Duration.ofMinutes(10)),
-				Map.of());
+						Duration.ofMinutes(10), 50, Duration.ofMinutes(1)),
+				Map.of(), new DeliveryProperties.TestSend(20));
 	}
 
 }

@@ -1,12 +1,14 @@
 package io.mawasu.crm.domain.consent;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,7 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * unfollow, SMS STOP, a person's edit), with the rules of the CSV import: a change is
  * applied only when it is newer than the stored state, and at the same time an OPT_OUT
  * beats an OPT_IN, so an opt-out is never undone by an older or simultaneous opt-in.
- * Every applied change gets a history row and is announced as {@link ConsentChanged}.
+ * Opt-out always wins: an OPT_OUT replaces a stored OPT_IN whatever the stored date (a
+ * row dated in the future, imported before such dates were refused, would otherwise block
+ * every later opt-out). Every applied change gets a history row and is announced as
+ * {@link ConsentChanged}.
  */
 @Service
 public class Consents {
@@ -26,15 +31,31 @@ public class Consents {
 
 	private final ApplicationEventPublisher events;
 
-	Consents(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	Consents(JdbcClient jdbc, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.clock = clock.getIfUnique(Clock::systemUTC);
+	}
+
+	/**
+	 * Records a change the customer makes right now (an unsubscribe, a LINE follow or
+	 * unfollow, an SMS STOP or START), dated by the application's clock rather than by
+	 * the provider's or the stored row's time.
+	 * @see #change(long, Channel, ConsentStatus, Instant, String, String)
+	 */
+	@Transactional
+	public boolean changeNow(long customerId, Channel channel, ConsentStatus status, String source,
+			@Nullable String actor) {
+		return change(customerId, channel, status, this.clock.instant(), source, actor);
 	}
 
 	/**
 	 * Records a customer's consent for a channel. Returns whether it was applied: false
 	 * for an unknown customer, and for a change that is not newer than the stored one (an
-	 * OPT_IN at the same time as a stored OPT_OUT, or a repeat of the stored state).
+	 * OPT_IN at the same time as a stored OPT_OUT, or a repeat of the stored state). An
+	 * OPT_OUT always replaces a stored OPT_IN.
 	 * @param source where the change came from ({@code UNSUBSCRIBE}, {@code LINE_WEBHOOK}
 	 * …)
 	 * @param actor the user who made it, or null for the customer themself
@@ -50,6 +71,7 @@ public class Consents {
 				on conflict (customer_id, channel) do update
 				set status = excluded.status, changed_at = excluded.changed_at, source = excluded.source
 				where (excluded.changed_at, excluded.status = 'OPT_OUT') > (c.changed_at, c.status = 'OPT_OUT')
+					or (excluded.status = 'OPT_OUT' and c.status = 'OPT_IN')
 				""")
 			.param("customer", customerId)
 			.param("channel", channel.name())

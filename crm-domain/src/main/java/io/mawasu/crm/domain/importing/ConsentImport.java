@@ -1,6 +1,8 @@
 package io.mawasu.crm.domain.importing;
 
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -17,14 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Consent changes per customer and channel. A change is applied only when it is newer
  * than the stored state; at the same time an OPT_OUT beats an OPT_IN, so an opt-out is
- * never undone by an older or simultaneous opt-in. Every applied change is kept in the
- * history with source {@code IMPORT} and the importing user.
+ * never undone by an older or simultaneous opt-in. A stored OPT_IN dated after the import
+ * (written before future dates were refused) never blocks an OPT_OUT, and dates more than
+ * a day ahead or before 1900 are rejected. Every applied change is kept in the history
+ * with source {@code IMPORT} and the importing user.
  */
 final class ConsentImport extends CsvImport {
 
 	static final String SOURCE = "IMPORT";
-
-	private final ZoneId zone;
 
 	private int customer;
 
@@ -34,8 +36,11 @@ final class ConsentImport extends CsvImport {
 
 	private int changedAt;
 
-	ConsentImport(ZoneId zone) {
-		this.zone = zone;
+	private final Instant now;
+
+	ConsentImport(ZoneId zone, Instant now) {
+		super(zone, now);
+		this.now = now;
 	}
 
 	@Override
@@ -80,6 +85,10 @@ final class ConsentImport extends CsvImport {
 		if (customerId == null) {
 			return new RowError("customer_external_id", required("customer_external_id"));
 		}
+		RowError tooLong = tooLong("customer_external_id", customerId, MAX_TEXT);
+		if (tooLong != null) {
+			return tooLong;
+		}
 		String channelText = value(row, this.channel);
 		if (channelText == null) {
 			return new RowError("channel", required("channel"));
@@ -104,6 +113,10 @@ final class ConsentImport extends CsvImport {
 		if (changed == CsvValues.INVALID) {
 			return new RowError("changed_at", "'" + changedText
 					+ "' is not a date or date-time (use 2026-11-01, 2026-11-01T10:15:00+09:00 or 2026/11/01 10:15)");
+		}
+		RowError range = outOfRange("changed_at", changedText, changed);
+		if (range != null) {
+			return range;
 		}
 		copy.number(row.line())
 			.text(customerId)
@@ -148,8 +161,9 @@ final class ConsentImport extends CsvImport {
 				left join domain.consent c on c.customer_id = v.customer_id and c.channel = v.channel
 				where v.customer_id is not null
 					and (c.customer_id is null
-						or (v.changed_at, v.status = 'OPT_OUT') > (c.changed_at, c.status = 'OPT_OUT'))
-				""").update();
+						or (v.changed_at, v.status = 'OPT_OUT') > (c.changed_at, c.status = 'OPT_OUT')
+						or (v.status = 'OPT_OUT' and c.status = 'OPT_IN' and c.changed_at > :now))
+				""").param("now", Timestamp.from(this.now)).update();
 		jdbc.sql("""
 				insert into domain.consent_history (customer_id, channel, status, changed_at, source, actor)
 				select customer_id, channel, status, changed_at, :source, :actor

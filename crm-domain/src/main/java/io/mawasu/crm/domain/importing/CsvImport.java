@@ -1,6 +1,10 @@
 package io.mawasu.crm.domain.importing;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.mawasu.crm.domain.internal.CopyRows;
@@ -14,6 +18,79 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * temporary table, and the set-based statements that apply the staged rows.
  */
 abstract class CsvImport {
+
+	/** The earliest date any imported date may have. */
+	static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	/** How far ahead of now an imported time may be (clock skew, time zones). */
+	static final Duration AHEAD = Duration.ofDays(1);
+
+	/** The longest names, cities, prefectures, external ids, categories and brands. */
+	static final int MAX_TEXT = 200;
+
+	/** The longest email address (RFC 5321's path limit). */
+	static final int MAX_EMAIL = 254;
+
+	/** The longest list of tags of one customer, joined with {@code ;}. */
+	static final int MAX_TAGS = 2000;
+
+	final ZoneId zone;
+
+	private final long earliestMicros;
+
+	private final long latestMicros;
+
+	private final Instant latest;
+
+	private final LocalDate latestDate;
+
+	/**
+	 * @param zone the shop's zone, for dates without a time or offset
+	 * @param now the time of the import, bounding the dates it accepts
+	 */
+	CsvImport(ZoneId zone, Instant now) {
+		this.zone = zone;
+		this.earliestMicros = EARLIEST.atStartOfDay(zone).toEpochSecond() * 1_000_000L;
+		this.latest = now.plus(AHEAD);
+		this.latestMicros = this.latest.getEpochSecond() * 1_000_000L + this.latest.getNano() / 1000;
+		this.latestDate = this.latest.atZone(zone).toLocalDate();
+	}
+
+	/**
+	 * Rejects an instant before {@link #EARLIEST} or more than {@link #AHEAD} in the
+	 * future: a date in the future would outrank every later real change.
+	 */
+	@Nullable RowError outOfRange(String field, String text, long micros) {
+		if (micros < this.earliestMicros) {
+			return new RowError(field, "'" + text + "' is before " + EARLIEST + "; use a real date");
+		}
+		if (micros > this.latestMicros) {
+			return new RowError(field, "'" + text + "' is in the future; " + field
+					+ " may be at most one day ahead (until " + this.latest.atZone(this.zone).toOffsetDateTime() + ")");
+		}
+		return null;
+	}
+
+	/** Rejects a calendar date before {@link #EARLIEST} or after tomorrow. */
+	@Nullable RowError outOfRange(String field, String text, LocalDate date) {
+		if (date.isBefore(EARLIEST)) {
+			return new RowError(field, "'" + text + "' is before " + EARLIEST + "; use a real date");
+		}
+		if (date.isAfter(this.latestDate)) {
+			return new RowError(field,
+					"'" + text + "' is in the future; " + field + " may be at most " + this.latestDate);
+		}
+		return null;
+	}
+
+	/** Rejects a value longer than {@code max} characters. */
+	static @Nullable RowError tooLong(String field, @Nullable String value, int max) {
+		if (value != null && value.length() > max) {
+			return new RowError(field,
+					field + " has " + value.length() + " characters; at most " + max + " are allowed");
+		}
+		return null;
+	}
 
 	/** A rejected row's field and reason. */
 	record RowError(String field, String message) {

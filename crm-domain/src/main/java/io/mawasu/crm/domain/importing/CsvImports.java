@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 
 import javax.sql.DataSource;
 
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,12 +54,15 @@ public class CsvImports {
 
 	private final ShopProperties shop;
 
+	private final Clock clock;
+
 	CsvImports(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-			ShopProperties shop) {
+			ShopProperties shop, ObjectProvider<Clock> clock) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.shop = shop;
+		this.clock = clock.getIfUnique(Clock::systemUTC);
 	}
 
 	/**
@@ -72,7 +77,7 @@ public class CsvImports {
 	 */
 	public ImportResult customers(InputStream csv, @Nullable Charset charset, String actor,
 			@Nullable ImportProgress progress) {
-		return run(new CustomerImport(this.shop.timeZone()), csv, charset, actor, progress);
+		return run(new CustomerImport(this.shop.timeZone(), this.clock.instant()), csv, charset, actor, progress);
 	}
 
 	/**
@@ -83,18 +88,20 @@ public class CsvImports {
 	 */
 	public ImportResult orders(InputStream csv, @Nullable Charset charset, String actor,
 			@Nullable ImportProgress progress) {
-		return run(new OrderImport(this.shop.timeZone(), this.shop.currency()), csv, charset, actor, progress);
+		return run(new OrderImport(this.shop.timeZone(), this.clock.instant(), this.shop.currency()), csv, charset,
+				actor, progress);
 	}
 
 	/**
 	 * Imports consent changes: {@code customer_external_id}, {@code channel} (EMAIL,
 	 * LINE, SMS), {@code status} (OPT_IN, OPT_OUT), {@code changed_at}. Only changes
-	 * newer than the stored state apply, an OPT_OUT winning at equal times; each applied
-	 * change is written to the consent history (source IMPORT, the actor).
+	 * newer than the stored state apply, an OPT_OUT winning at equal times and over a
+	 * stored OPT_IN dated in the future; each applied change is written to the consent
+	 * history (source IMPORT, the actor). Dates more than a day ahead are rejected.
 	 */
 	public ImportResult consents(InputStream csv, @Nullable Charset charset, String actor,
 			@Nullable ImportProgress progress) {
-		return run(new ConsentImport(this.shop.timeZone()), csv, charset, actor, progress);
+		return run(new ConsentImport(this.shop.timeZone(), this.clock.instant()), csv, charset, actor, progress);
 	}
 
 	private ImportResult run(CsvImport kind, InputStream csv, @Nullable Charset charset, String actor,

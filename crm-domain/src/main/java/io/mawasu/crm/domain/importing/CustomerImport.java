@@ -1,6 +1,7 @@
 package io.mawasu.crm.domain.importing;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,8 +41,6 @@ final class CustomerImport extends CsvImport {
 		OPTIONAL.put("registered_at", "timestamptz 'epoch' + registered_at * interval '1 microsecond'");
 	}
 
-	private final ZoneId zone;
-
 	private final List<String> present = new ArrayList<>();
 
 	private int externalId;
@@ -66,8 +65,8 @@ final class CustomerImport extends CsvImport {
 
 	private int registeredAt;
 
-	CustomerImport(ZoneId zone) {
-		this.zone = zone;
+	CustomerImport(ZoneId zone, Instant now) {
+		super(zone, now);
 	}
 
 	@Override
@@ -132,6 +131,10 @@ final class CustomerImport extends CsvImport {
 			return new RowError("external_id", required("external_id"));
 		}
 		String emailValue = value(row, this.email);
+		RowError tooLongEmail = tooLong("email", emailValue, MAX_EMAIL);
+		if (tooLongEmail != null) {
+			return tooLongEmail;
+		}
 		if (emailValue != null && !isEmail(emailValue)) {
 			return new RowError("email", "'" + emailValue + "' is not an email address");
 		}
@@ -149,6 +152,10 @@ final class CustomerImport extends CsvImport {
 			if (birth == null) {
 				return new RowError("birth_date", "'" + birthText + "' is not a date (use 1990-04-01)");
 			}
+			RowError range = outOfRange("birth_date", birthText, birth);
+			if (range != null) {
+				return range;
+			}
 		}
 		String registeredText = value(row, this.registeredAt);
 		long registered = CsvValues.INVALID;
@@ -158,18 +165,40 @@ final class CustomerImport extends CsvImport {
 				return new RowError("registered_at", "'" + registeredText
 						+ "' is not a date or date-time (use 2026-11-01, 2026-11-01T10:15:00+09:00 or 2026/11/01 10:15)");
 			}
+			RowError range = outOfRange("registered_at", registeredText, registered);
+			if (range != null) {
+				return range;
+			}
+		}
+		String phoneValue = value(row, this.phone);
+		String lineValue = value(row, this.lineUserId);
+		String nameValue = value(row, this.name);
+		String prefectureValue = value(row, this.prefecture);
+		String cityValue = value(row, this.city);
+		String tagsValue = tags(value(row, this.tags));
+		for (String[] text : new String[][] { { "external_id", id }, { "phone", phoneValue },
+				{ "line_user_id", lineValue }, { "name", nameValue }, { "prefecture", prefectureValue },
+				{ "city", cityValue } }) {
+			RowError tooLong = tooLong(text[0], text[1], MAX_TEXT);
+			if (tooLong != null) {
+				return tooLong;
+			}
+		}
+		RowError tooManyTags = tooLong("tags", tagsValue, MAX_TAGS);
+		if (tooManyTags != null) {
+			return tooManyTags;
 		}
 		copy.number(row.line())
 			.text(id)
 			.text(emailValue)
-			.text(value(row, this.phone))
-			.text(value(row, this.lineUserId))
-			.text(value(row, this.name))
+			.text(phoneValue)
+			.text(lineValue)
+			.text(nameValue)
 			.text(genderValue)
 			.text((birth != null) ? birth.toString() : null)
-			.text(value(row, this.prefecture))
-			.text(value(row, this.city))
-			.text(tags(value(row, this.tags)));
+			.text(prefectureValue)
+			.text(cityValue)
+			.text(tagsValue);
 		if (registered != CsvValues.INVALID) {
 			copy.number(registered);
 		}

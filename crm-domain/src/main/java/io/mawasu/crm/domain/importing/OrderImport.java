@@ -1,6 +1,7 @@
 package io.mawasu.crm.domain.importing;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -16,8 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the summary of every customer whose orders changed is recomputed.
  */
 final class OrderImport extends CsvImport {
-
-	private final ZoneId zone;
 
 	private final String currency;
 
@@ -37,8 +36,8 @@ final class OrderImport extends CsvImport {
 
 	private int listPrice;
 
-	OrderImport(ZoneId zone, String currency) {
-		this.zone = zone;
+	OrderImport(ZoneId zone, Instant now, String currency) {
+		super(zone, now);
 		this.currency = currency;
 	}
 
@@ -105,6 +104,10 @@ final class OrderImport extends CsvImport {
 			return new RowError("ordered_at", "'" + orderedAtText
 					+ "' is not a date or date-time (use 2026-11-01, 2026-11-01T10:15:00+09:00 or 2026/11/01 10:15)");
 		}
+		RowError range = outOfRange("ordered_at", orderedAtText, micros);
+		if (range != null) {
+			return range;
+		}
 		String amountText = value(row, this.amount);
 		if (amountText == null) {
 			return new RowError("amount", required("amount"));
@@ -130,8 +133,17 @@ final class OrderImport extends CsvImport {
 				return new RowError("list_price", "'" + listPriceText + "' is not an amount");
 			}
 		}
+		String categoryValue = value(row, this.category);
+		String brandValue = value(row, this.brand);
+		for (String[] text : new String[][] { { "external_id", id }, { "customer_external_id", customerId },
+				{ "category", categoryValue }, { "brand", brandValue } }) {
+			RowError tooLong = tooLong(text[0], text[1], MAX_TEXT);
+			if (tooLong != null) {
+				return tooLong;
+			}
+		}
 		copy.number(row.line()).text(id).text(customerId).number(micros).text(amountValue);
-		copy.text(value(row, this.category)).text(value(row, this.brand));
+		copy.text(categoryValue).text(brandValue);
 		if (quantityValue != null) {
 			copy.number(quantityValue);
 		}

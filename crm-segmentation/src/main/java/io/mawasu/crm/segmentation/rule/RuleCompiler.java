@@ -1,9 +1,9 @@
 package io.mawasu.crm.segmentation.rule;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +19,16 @@ import io.mawasu.crm.segmentation.SegmentRule.Not;
 
 /**
  * Compiles a {@link SegmentRule} to SQL over {@code domain.customer c}. Field names map
- * to SQL from a fixed whitelist; values only ever become bind parameters.
+ * to SQL from a fixed whitelist; values only ever become bind parameters, a list one
+ * array parameter ({@code = any(:p)}).
  * <p>
  * A condition on a missing fact (no birth date, no order) is false, and so is its
  * negation's inner test: {@code not} is written as {@code (…) is not true}, {@code ne} as
  * {@code is distinct from} and {@code notIn} as {@code (… in …) is not true}, so
  * {@code not} is always the exact complement. Behavioural fields read
  * {@code domain.customer_summary} (one row per customer); r/f/m/rfmSegment the latest
- * finished RFM run; days are calendar days in the shop's zone up to {@code today}.
+ * finished RFM run; pAlive/expectedPurchases/predictedClv the newest CLV fit; days are
+ * calendar days in the shop's zone up to {@code today}.
  */
 public final class RuleCompiler {
 
@@ -34,6 +36,9 @@ public final class RuleCompiler {
 
 	static final String RFM_JOIN = "left join segmentation.rfm_score rs on rs.customer_id = c.id and rs.run_id = "
 			+ "(select max(id) from segmentation.rfm_run where status = 'DONE')";
+
+	static final String CLV_JOIN = "left join segmentation.clv_prediction cp on cp.customer_id = c.id and cp.fit_id = "
+			+ "(select max(id) from segmentation.clv_fit)";
 
 	private final LocalDate today;
 
@@ -44,6 +49,8 @@ public final class RuleCompiler {
 	private boolean summary;
 
 	private boolean rfm;
+
+	private boolean clv;
 
 	private RuleCompiler(LocalDate today, ZoneId zone) {
 		this.today = today;
@@ -60,6 +67,9 @@ public final class RuleCompiler {
 		}
 		if (compiler.rfm) {
 			from.append("\n").append(RFM_JOIN);
+		}
+		if (compiler.clv) {
+			from.append("\n").append(CLV_JOIN);
 		}
 		return new CompiledRule(from.toString(), where, compiler.parameters);
 	}
@@ -108,6 +118,9 @@ public final class RuleCompiler {
 			case R -> rfm("rs.r");
 			case F -> rfm("rs.f");
 			case M -> rfm("rs.m");
+			case P_ALIVE -> clv("cp.p_alive");
+			case EXPECTED_PURCHASES -> clv("cp.expected_purchases");
+			case PREDICTED_CLV -> clv("cp.clv");
 			default -> throw new IllegalStateException("No SQL expression for " + field);
 		};
 	}
@@ -117,8 +130,8 @@ public final class RuleCompiler {
 		return switch (condition.op()) {
 			case EQ -> expression + " = " + bind(values.get(0));
 			case NE -> expression + " is distinct from " + bind(values.get(0));
-			case IN -> expression + " in (" + bind(values) + ")";
-			case NOT_IN -> "((" + expression + " in (" + bind(values) + ")) is not true)";
+			case IN -> expression + " = any(" + bindArray(values) + ")";
+			case NOT_IN -> "((" + expression + " = any(" + bindArray(values) + ")) is not true)";
 			case GT -> expression + " > " + bind(values.get(0));
 			case GTE -> expression + " >= " + bind(values.get(0));
 			case LT -> expression + " < " + bind(values.get(0));
@@ -206,8 +219,8 @@ public final class RuleCompiler {
 		return switch (condition.op()) {
 			case EQ, CONTAINS -> "c.tags @> array[cast(" + bind(values.get(0)) + " as text)]";
 			case NE -> "not (c.tags @> array[cast(" + bind(values.get(0)) + " as text)])";
-			case IN -> "c.tags && cast(array[" + bind(values) + "] as text[])";
-			case NOT_IN -> "not (c.tags && cast(array[" + bind(values) + "] as text[]))";
+			case IN -> "c.tags && " + bindArray(values);
+			case NOT_IN -> "not (c.tags && " + bindArray(values) + ")";
 			default -> throw new IllegalStateException(condition.op() + " is not valid for tag");
 		};
 	}
@@ -218,8 +231,8 @@ public final class RuleCompiler {
 		return switch (condition.op()) {
 			case EQ -> exists + column + " = " + bind(values.get(0)) + ")";
 			case NE -> "not " + exists + column + " = " + bind(values.get(0)) + ")";
-			case IN -> exists + column + " in (" + bind(values) + "))";
-			case NOT_IN -> "not " + exists + column + " in (" + bind(values) + "))";
+			case IN -> exists + column + " = any(" + bindArray(values) + "))";
+			case NOT_IN -> "not " + exists + column + " = any(" + bindArray(values) + "))";
 			case CONTAINS -> exists + "position(lower(" + bind(values.get(0)) + ") in lower(" + column + ")) > 0)";
 			default -> throw new IllegalStateException(condition.op() + " is not valid for " + column);
 		};
@@ -232,8 +245,8 @@ public final class RuleCompiler {
 		return switch (condition.op()) {
 			case EQ -> exists + " = " + bind(values.get(0)) + ")";
 			case NE -> "not " + exists + " = " + bind(values.get(0)) + ")";
-			case IN -> exists + " in (" + bind(values) + "))";
-			case NOT_IN -> "not " + exists + " in (" + bind(values) + "))";
+			case IN -> exists + " = any(" + bindArray(values) + "))";
+			case NOT_IN -> "not " + exists + " = any(" + bindArray(values) + "))";
 			default -> throw new IllegalStateException(condition.op() + " is not valid for consent");
 		};
 	}
@@ -248,14 +261,31 @@ public final class RuleCompiler {
 		return expression;
 	}
 
+	private String clv(String expression) {
+		this.clv = true;
+		return expression;
+	}
+
 	private String bind(Object value) {
 		String name = "p" + this.parameters.size();
 		this.parameters.put(name, value);
 		return ":" + name;
 	}
 
-	private String bind(List<Object> values) {
-		return bind((Object) new ArrayList<>(values));
+	/**
+	 * A list as ONE array parameter, cast to its SQL type: a list of 65,536 values would
+	 * otherwise need as many bind parameters, beyond PostgreSQL's limit of 65,535.
+	 */
+	private String bindArray(List<Object> values) {
+		Object first = values.get(0);
+		if (first instanceof Long) {
+			return "cast(" + bind(values.stream().map(Long.class::cast).toArray(Long[]::new)) + " as bigint[])";
+		}
+		if (first instanceof BigDecimal) {
+			return "cast(" + bind(values.stream().map(BigDecimal.class::cast).toArray(BigDecimal[]::new))
+					+ " as numeric[])";
+		}
+		return "cast(" + bind(values.stream().map(String::valueOf).toArray(String[]::new)) + " as text[])";
 	}
 
 }

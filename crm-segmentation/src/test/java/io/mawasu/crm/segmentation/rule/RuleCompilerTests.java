@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
 
 import io.mawasu.crm.segmentation.InvalidSegmentRule;
@@ -45,8 +46,8 @@ class RuleCompilerTests {
 	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
 			gender     | eq    | 'F'            | cast(c.gender as text) = :p0
 			gender     | ne    | 'M'            | cast(c.gender as text) is distinct from :p0
-			gender     | in    | ['F','O']      | cast(c.gender as text) in (:p0)
-			gender     | notIn | ['F']          | ((cast(c.gender as text) in (:p0)) is not true)
+			gender     | in    | ['F','O']      | cast(c.gender as text) = any(cast(:p0 as text[]))
+			gender     | notIn | ['F']          | ((cast(c.gender as text) = any(cast(:p0 as text[]))) is not true)
 			prefecture | eq    | '東京都'        | c.prefecture = :p0
 			prefecture | contains | '京'        | position(lower(:p0) in lower(c.prefecture)) > 0
 			city       | ne    | 'Osaka'        | c.city is distinct from :p0
@@ -55,7 +56,7 @@ class RuleCompilerTests {
 			monetary   | lt    | 10000.50       | coalesce(s.total_spent, 0) < :p0
 			monetary   | lte   | 10000          | coalesce(s.total_spent, 0) <= :p0
 			monetary   | between | [100, 200]   | (coalesce(s.total_spent, 0) between :p0 and :p1)
-			rfmSegment | in    | ['champions']  | rs.segment_code in (:p0)
+			rfmSegment | in    | ['champions']  | rs.segment_code = any(cast(:p0 as text[]))
 			r          | eq    | 5              | rs.r = :p0
 			f          | gte   | 4              | rs.f >= :p0
 			m          | between | [2, 3]       | (rs.m between :p0 and :p1)
@@ -123,11 +124,11 @@ class RuleCompilerTests {
 			.isEqualTo("c.tags @> array[cast(:p0 as text)]");
 		assertThat(compile(condition("tag", "ne", "'vip'")).where())
 			.isEqualTo("not (c.tags @> array[cast(:p0 as text)])");
-		assertThat(compile(condition("tag", "in", "['a','b']")).where())
-			.isEqualTo("c.tags && cast(array[:p0] as text[])");
-		assertThat(compile(condition("tag", "in", "['a','b']")).parameters()).containsEntry("p0", List.of("a", "b"));
+		assertThat(compile(condition("tag", "in", "['a','b']")).where()).isEqualTo("c.tags && cast(:p0 as text[])");
+		assertThat(compile(condition("tag", "in", "['a','b']")).parameters())
+			.satisfies((p) -> assertThat((String[]) p.get("p0")).containsExactly("a", "b"));
 		assertThat(compile(condition("tag", "notIn", "['a']")).where())
-			.isEqualTo("not (c.tags && cast(array[:p0] as text[]))");
+			.isEqualTo("not (c.tags && cast(:p0 as text[]))");
 	}
 
 	@Test
@@ -138,9 +139,9 @@ class RuleCompilerTests {
 		assertThat(compile(condition("purchasedCategory", "ne", "'shoes'")).where())
 			.isEqualTo("not " + exists + "o.category = :p0)");
 		assertThat(compile(condition("purchasedBrand", "in", "['A','B']")).where())
-			.isEqualTo(exists + "o.brand in (:p0))");
+			.isEqualTo(exists + "o.brand = any(cast(:p0 as text[])))");
 		assertThat(compile(condition("purchasedBrand", "notIn", "['A']")).where())
-			.isEqualTo("not " + exists + "o.brand in (:p0))");
+			.isEqualTo("not " + exists + "o.brand = any(cast(:p0 as text[])))");
 		assertThat(compile(condition("purchasedBrand", "contains", "'acm'")).where())
 			.isEqualTo(exists + "position(lower(:p0) in lower(o.brand)) > 0)");
 	}
@@ -152,8 +153,10 @@ class RuleCompilerTests {
 		assertThat(compile(condition("consent", "eq", "'email'")).where()).isEqualTo(exists + " = :p0)");
 		assertThat(compile(condition("consent", "eq", "'email'")).parameters()).containsEntry("p0", "EMAIL");
 		assertThat(compile(condition("consent", "ne", "'LINE'")).where()).isEqualTo("not " + exists + " = :p0)");
-		assertThat(compile(condition("consent", "in", "['LINE','SMS']")).where()).isEqualTo(exists + " in (:p0))");
-		assertThat(compile(condition("consent", "notIn", "['SMS']")).where()).isEqualTo("not " + exists + " in (:p0))");
+		assertThat(compile(condition("consent", "in", "['LINE','SMS']")).where())
+			.isEqualTo(exists + " = any(cast(:p0 as text[])))");
+		assertThat(compile(condition("consent", "notIn", "['SMS']")).where())
+			.isEqualTo("not " + exists + " = any(cast(:p0 as text[])))");
 	}
 
 	@Test
@@ -167,11 +170,10 @@ class RuleCompilerTests {
 	void nestsGroupsAndNegation() {
 		CompiledRule rule = compile("{'all':[" + condition("prefecture", "in", "['東京都','大阪府']") + ",{'any':["
 				+ condition("frequency", "gte", "3") + ",{'not':" + condition("tag", "eq", "'lapsed'") + "}]}]}");
-		assertThat(rule.where()).isEqualTo("(c.prefecture in (:p0) and (coalesce(s.positive_order_count, 0) >= :p1 or "
-				+ "((c.tags @> array[cast(:p2 as text)]) is not true)))");
-		assertThat(rule.parameters()).containsEntry("p0", List.of("東京都", "大阪府"))
-			.containsEntry("p1", 3L)
-			.containsEntry("p2", "lapsed");
+		assertThat(rule.where())
+			.isEqualTo("(c.prefecture = any(cast(:p0 as text[])) and (coalesce(s.positive_order_count, 0) >= :p1 or "
+					+ "((c.tags @> array[cast(:p2 as text)]) is not true)))");
+		assertThat(rule.parameters()).containsEntry("p1", 3L).containsEntry("p2", "lapsed");
 	}
 
 	@Test
@@ -255,6 +257,58 @@ class RuleCompilerTests {
 				assertThat(ex.path()).isEqualTo(path);
 				assertThat(ex.getMessage()).startsWith(path + ": ").contains(message);
 			});
+	}
+
+	@Test
+	void rulesAreBoundedInConditionsDepthValuesAndLength() {
+		String condition = "{\"field\":\"prefecture\",\"op\":\"eq\",\"value\":\"x\"}";
+		String flat = "{\"any\":[" + String.join(",", Collections.nCopies(10_000, condition)) + "]}";
+		assertThatThrownBy(() -> SegmentRule.parse(flat)).isInstanceOf(InvalidSegmentRule.class)
+			.hasMessageContaining("at most 200 conditions");
+		String twoHundredOne = "{\"all\":[{\"any\":[" + String.join(",", Collections.nCopies(100, condition))
+				+ "]},{\"any\":[" + String.join(",", Collections.nCopies(101, condition)) + "]}]}";
+		assertThatThrownBy(() -> SegmentRule.parse(twoHundredOne)).isInstanceOf(InvalidSegmentRule.class)
+			.hasMessageContaining("at most 200 conditions");
+		assertThat(SegmentRule.parse("{\"any\":[" + String.join(",", Collections.nCopies(200, condition)) + "]}"))
+			.isNotNull();
+		String deep = "{\"not\":".repeat(10_000) + condition + "}".repeat(10_000);
+		assertThatThrownBy(() -> SegmentRule.parse(deep)).isInstanceOf(InvalidSegmentRule.class);
+		String eleven = "{\"not\":".repeat(10) + condition + "}".repeat(10);
+		assertThatThrownBy(() -> SegmentRule.parse(eleven)).isInstanceOf(InvalidSegmentRule.class)
+			.hasMessageContaining("at most 10 levels");
+		String ten = "{\"not\":".repeat(9) + condition + "}".repeat(9);
+		assertThat(SegmentRule.parse(ten)).isNotNull();
+		StringBuilder values = new StringBuilder();
+		for (int i = 0; i < 65_536; i++) {
+			values.append((i > 0) ? "," : "").append('"').append(i).append('"');
+		}
+		assertThatThrownBy(() -> SegmentRule.parse("{\"field\":\"city\",\"op\":\"in\",\"value\":[" + values + "]}"))
+			.isInstanceOfSatisfying(InvalidSegmentRule.class, (ex) -> {
+				assertThat(ex.path()).isEqualTo("value");
+				assertThat(ex.getMessage()).contains("65536 values").contains("at most 10000");
+			});
+		assertThatThrownBy(
+				() -> SegmentRule.parse("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"" + "x".repeat(501) + "\"}"))
+			.isInstanceOf(InvalidSegmentRule.class)
+			.hasMessageContaining("at most 500");
+		assertThatThrownBy(() -> SegmentRule.parse("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"a\\u0000b\"}"))
+			.isInstanceOf(InvalidSegmentRule.class)
+			.hasMessageContaining("NUL");
+	}
+
+	@Test
+	void aListIsOneArrayParameterOfItsType() {
+		StringBuilder values = new StringBuilder();
+		for (int i = 0; i < 10_000; i++) {
+			values.append((i > 0) ? "," : "").append('"').append("c").append(i).append('"');
+		}
+		CompiledRule rule = compile("{\"field\":\"city\",\"op\":\"in\",\"value\":[" + values + "]}");
+		assertThat(rule.where()).isEqualTo("c.city = any(cast(:p0 as text[]))");
+		assertThat(rule.parameters()).hasSize(1);
+		assertThat((String[]) rule.parameters().get("p0")).hasSize(10_000);
+		assertThat(compile(condition("r", "in", "[4, 5]")).where()).isEqualTo("rs.r = any(cast(:p0 as bigint[]))");
+		assertThat(compile(condition("monetary", "notIn", "[100, 200.5]")).where())
+			.isEqualTo("((coalesce(s.total_spent, 0) = any(cast(:p0 as numeric[]))) is not true)");
 	}
 
 	@Test

@@ -11,11 +11,13 @@ import io.mawasu.crm.segmentation.DecileAnalysis;
 import io.mawasu.crm.segmentation.F2Analysis;
 import io.mawasu.crm.segmentation.ParetoAnalysis;
 import io.mawasu.crm.segmentation.RetentionAnalysis;
+import io.mawasu.crm.web.CsvWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The analyses as CSV with a header row: shares as fractions (0 to 1) with six decimals,
- * money as plain decimals, empty cells for values not observed.
+ * The analyses as CSV with a header row, written by {@link CsvWriter}: shares as
+ * fractions (0 to 1) with six decimals, money as plain decimals, empty cells for values
+ * not observed.
  */
 final class AnalysisCsv {
 
@@ -24,7 +26,7 @@ final class AnalysisCsv {
 
 	static String decile(DecileAnalysis analysis) {
 		StringBuilder csv = new StringBuilder(
-				"decile,customers,revenue,share,cumulative_share,average_spend,min_spend,max_spend\n");
+				"decile,customers,revenue,share,cumulative_share,average_spend,min_spend,max_spend\r\n");
 		for (DecileAnalysis.Decile d : analysis.deciles()) {
 			row(csv, d.decile(), d.customers(), d.revenue(), share(d.share()), share(d.cumulativeShare()),
 					d.averageSpend(), d.minSpend(), d.maxSpend());
@@ -33,7 +35,7 @@ final class AnalysisCsv {
 	}
 
 	static String pareto(ParetoAnalysis analysis) {
-		StringBuilder csv = new StringBuilder("rank,key,revenue,share,cumulative_share,abc_class\n");
+		StringBuilder csv = new StringBuilder("rank,key,revenue,share,cumulative_share,abc_class\r\n");
 		for (ParetoAnalysis.Item item : analysis.top()) {
 			row(csv, item.rank(), item.key(), item.revenue(), share(item.share()), share(item.cumulativeShare()),
 					item.abcClass());
@@ -43,7 +45,7 @@ final class AnalysisCsv {
 
 	static String f2(F2Analysis analysis) {
 		StringBuilder csv = new StringBuilder("cohort,customers,within30,within60,within90,within180,repeaters,"
-				+ "share30,share60,share90,share180,repeat_share,median_days_to_second\n");
+				+ "share30,share60,share90,share180,repeat_share,median_days_to_second\r\n");
 		List<F2Analysis.Cohort> rows = new ArrayList<>(analysis.cohorts());
 		rows.add(analysis.total());
 		for (F2Analysis.Cohort c : rows) {
@@ -62,7 +64,7 @@ final class AnalysisCsv {
 			.mapToObj((k) -> "share_m" + k)
 			.collect(Collectors.joining(","));
 		StringBuilder csv = new StringBuilder(
-				"cohort,customers,repeaters,repeat_share," + months + "," + shares + "\n");
+				"cohort,customers,repeaters,repeat_share," + months + "," + shares + "\r\n");
 		for (RetentionAnalysis.Cohort c : analysis.cohorts()) {
 			List<@Nullable Object> cells = new ArrayList<>(
 					List.of(c.cohort(), c.customers(), c.repeaters(), share(c.repeatShare())));
@@ -73,33 +75,12 @@ final class AnalysisCsv {
 		return csv.toString();
 	}
 
-	private static String share(double value) {
-		return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).toPlainString();
+	private static BigDecimal share(double value) {
+		return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP);
 	}
 
 	private static void row(StringBuilder csv, @Nullable Object... cells) {
-		for (int i = 0; i < cells.length; i++) {
-			if (i > 0) {
-				csv.append(',');
-			}
-			csv.append(cell(cells[i]));
-		}
-		csv.append('\n');
-	}
-
-	private static String cell(@Nullable Object value) {
-		if (value == null) {
-			return "";
-		}
-		String text = (value instanceof BigDecimal number) ? number.toPlainString() : value.toString();
-		if (value instanceof String && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-			// Spreadsheets would run such a cell as a formula.
-			text = "'" + text;
-		}
-		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-			return "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
+		new CsvWriter(csv).row(cells);
 	}
 
 }

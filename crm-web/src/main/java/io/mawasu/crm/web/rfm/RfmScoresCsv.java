@@ -8,6 +8,7 @@ import io.mawasu.crm.segmentation.RfmRun;
 import io.mawasu.crm.segmentation.RfmRunStatus;
 import io.mawasu.crm.segmentation.RfmRuns;
 import io.mawasu.crm.segmentation.RfmScore;
+import io.mawasu.crm.web.CsvWriter;
 import io.mawasu.crm.web.audit.AuditLog;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,7 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Streams a run's scores as CSV
  * ({@code external_id,recency_days,frequency,monetary,r,f,m,segment}) straight from the
- * database to the response, and records the export in the audit log.
+ * database to the response through {@link CsvWriter}, and records the export in the audit
+ * log.
  */
 @Component
 class RfmScoresCsv {
@@ -45,38 +47,18 @@ class RfmScoresCsv {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"rfm-run-" + id + "-scores.csv\"");
 		PrintWriter writer = response.getWriter();
+		CsvWriter csv = new CsvWriter(writer);
 		writer.print(HEADER);
 		writer.print("\r\n");
 		this.runs.exportScores(id, (line) -> {
 			RfmScore score = line.score();
-			writer.print(field(line.externalId()));
-			writer.print(',');
-			writer.print(score.recencyDays());
-			writer.print(',');
-			writer.print(score.frequency());
-			writer.print(',');
-			writer.print(score.monetary().toPlainString());
-			writer.print(',');
-			writer.print(score.r());
-			writer.print(',');
-			writer.print(score.f());
-			writer.print(',');
-			writer.print(score.m());
-			writer.print(',');
-			writer.print(score.segment());
-			writer.print("\r\n");
+			csv.row(line.externalId(), score.recencyDays(), score.frequency(), score.monetary(), score.r(), score.f(),
+					score.m(), score.segment());
 			if (writer.checkError()) {
 				throw new UncheckedIOException(new IOException("the client stopped reading the RFM export"));
 			}
 		});
 		writer.flush();
-	}
-
-	static String field(String value) {
-		if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-			return value;
-		}
-		return '"' + value.replace("\"", "\"\"") + '"';
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.mawasu.crm.delivery.SendRules.QuietHours;
+import io.mawasu.crm.delivery.TestSendFailed;
 import io.mawasu.crm.scenario.ActivationPreview;
 import io.mawasu.crm.scenario.ScenarioSummary;
 import io.mawasu.crm.scenario.ScenarioView;
@@ -104,9 +105,25 @@ class ScenarioApiController {
 	@PostMapping("/{id}/test-send")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
 	Sent testSend(@PathVariable long id, @RequestBody TestSendRequest request, Authentication user) {
-		int sent = this.scenarios.testSend(id, (request.to() != null) ? request.to() : List.of(), user.getName());
-		this.audit.record("scenario.test-send", "scenario:" + id);
-		return new Sent(sent);
+		List<String> to = (request.to() != null) ? request.to() : List.of();
+		try {
+			int sent = this.scenarios.testSend(id, to, user.getName());
+			auditTestSend(this.audit, user.getName(), id, to.size(), sent + " message(s) sent");
+			return new Sent(sent);
+		}
+		catch (TestSendFailed ex) {
+			auditTestSend(this.audit, user.getName(), id, to.size(), "the provider refused some");
+			throw ex;
+		}
+	}
+
+	/**
+	 * Audits a test send that went to the provider: who, which scenario, to how many
+	 * addresses and with what result (the addresses themselves stay out of the log).
+	 */
+	static void auditTestSend(AuditLog audit, @Nullable String user, long scenario, int addresses, String result) {
+		audit.record(user, "scenario.test-send", "scenario:" + scenario, AuditLog.currentAddress(),
+				"to " + addresses + " address(es): " + result);
 	}
 
 	/**

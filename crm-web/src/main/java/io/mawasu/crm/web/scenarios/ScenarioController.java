@@ -183,19 +183,26 @@ class ScenarioController {
 
 	@PostMapping("/scenarios/{id}/test-send")
 	@PreAuthorize(EDITORS)
-	String testSend(@PathVariable long id, @RequestParam(defaultValue = "") String to, RedirectAttributes redirect) {
+	String testSend(@PathVariable long id, @RequestParam(defaultValue = "") String to, Authentication user,
+			RedirectAttributes redirect) {
 		find(id);
 		List<String> addresses = Arrays.stream(to.split("[,;\\s]+")).filter((a) -> !a.isBlank()).toList();
 		try {
-			int sent = this.scenarios.testSend(id, addresses, null);
-			this.audit.record("scenario.test-send", "scenario:" + id);
+			int sent = this.scenarios.testSend(id, addresses, user.getName());
+			ScenarioApiController.auditTestSend(this.audit, user.getName(), id, addresses.size(),
+					sent + " message(s) sent");
 			redirect.addFlashAttribute("notice", "scenarios.testSent");
 			redirect.addFlashAttribute("sent", sent);
+		}
+		catch (TestSendFailed ex) {
+			ScenarioApiController.auditTestSend(this.audit, user.getName(), id, addresses.size(),
+					"the provider refused some");
+			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		catch (ScenarioConflict ex) {
 			redirect.addFlashAttribute("problem", message(ex));
 		}
-		catch (InvalidScenario | TestSendFailed ex) {
+		catch (InvalidScenario ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/scenarios/" + id;

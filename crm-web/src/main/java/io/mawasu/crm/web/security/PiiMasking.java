@@ -84,27 +84,41 @@ public final class PiiMasking {
 		return seesPii ? phone : phone(phone);
 	}
 
-	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+	// Any token with an @ inside: a quoted local part ("taro yamada"@…), Unicode
+	// (山田@例え.jp), a domain without a dot (taro@localhost) or an address literal
+	// (taro@[192.0.2.1]) is an address as much as taro@example.com.
+	private static final Pattern EMAIL = Pattern.compile(
+			"(?:\"[^\"\r\n]{1,64}\"|[^\\s<>()\\[\\],;:\"@]+)@(?:\\[[^\\]\\s]+]|[^\\s<>()\\[\\],;:\"'@]+)",
+			Pattern.UNICODE_CHARACTER_CLASS);
 
-	// 10 to 15 digits with single spaces or hyphens, standing alone: not a run of digits
-	// inside a UUID or message id
-	private static final Pattern PHONE = Pattern.compile("(?<![\\w-])\\+?\\d(?:[ -]?\\d){9,14}(?![\\w-])");
+	// 7 to 15 digits (any script: full-width too) with spaces, dots, dashes, slashes or
+	// parentheses between them, standing alone: not a run of digits inside a UUID, a
+	// message id or a host name
+	private static final Pattern PHONE = Pattern.compile(
+			"(?<![\\w.\\p{Pd}])[+＋(（]?\\d[\\d ().\\p{Pd}/（）]{5,28}\\d(?![\\w\\p{Pd}])",
+			Pattern.UNICODE_CHARACTER_CLASS);
 
-	private static final Pattern LINE_USER = Pattern.compile("U[0-9a-f]{32}");
+	// LINE user, group and room ids, in either case
+	private static final Pattern LINE_ID = Pattern.compile("(?<![0-9A-Za-z])[UCR][0-9a-fA-F]{32}(?![0-9A-Za-z])");
 
 	/**
-	 * Masks the addresses inside a free text, such as a provider's error message that
-	 * quotes the recipient: emails and phone numbers as {@link #email} and {@link #phone}
-	 * do, LINE user ids down to their last four characters.
+	 * Masks every address inside a free text, such as a provider's error message that
+	 * quotes the recipient: emails (however unusual) as {@link #email} does, phone
+	 * numbers of 7 to 15 digits as {@link #phone} does, LINE ids down to their last four
+	 * characters.
 	 */
 	public static @Nullable String text(@Nullable String text) {
 		if (text == null || text.isEmpty()) {
 			return text;
 		}
 		String masked = EMAIL.matcher(text).replaceAll((m) -> Matcher.quoteReplacement(email(m.group())));
-		masked = PHONE.matcher(masked).replaceAll((m) -> Matcher.quoteReplacement(phone(m.group())));
-		return LINE_USER.matcher(masked)
-			.replaceAll((m) -> Matcher.quoteReplacement("U***" + m.group().substring(m.group().length() - 4)));
+		masked = LINE_ID.matcher(masked)
+			.replaceAll((m) -> Matcher
+				.quoteReplacement(m.group().charAt(0) + "***" + m.group().substring(m.group().length() - 4)));
+		return PHONE.matcher(masked).replaceAll((m) -> {
+			long digits = m.group().chars().filter(Character::isDigit).count();
+			return Matcher.quoteReplacement((digits >= 7 && digits <= 15) ? phone(m.group()) : m.group());
+		});
 	}
 
 	public static @Nullable String textFor(@Nullable String text, boolean seesPii) {

@@ -36,6 +36,15 @@ class SecurityConfiguration {
 
 	static final String[] CONTENT_EDITORS = { Role.ADMIN.name(), Role.MARKETER.name(), Role.CONTENT_EDITOR.name() };
 
+	static final String[] VALUE_ANALYSTS = { Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name() };
+
+	/** Who reads the Check: results, statistics and KPIs. */
+	static final String[] CHECK_READERS = { Role.ANALYST.name(), Role.MANAGER.name(), Role.MARKETER.name(),
+			Role.ADMIN.name() };
+
+	/** Who sets KPI targets. */
+	static final String[] KPI_WRITERS = { Role.MARKETER.name(), Role.MANAGER.name(), Role.ADMIN.name() };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
@@ -67,6 +76,17 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/contents", "/api/contents/**")
 				.hasAnyRole(CONTENT_EDITORS)
+				.requestMatchers("/api/clv/**", "/api/customers/*/clv")
+				.hasAnyRole(VALUE_ANALYSTS)
+				.requestMatchers("/api/segments/*/audience.csv")
+				.hasAnyRole(IMPORTERS)
+				.requestMatchers(HttpMethod.GET, "/api/kpis", "/api/kpis/**", "/api/stats/**",
+						"/api/scenarios/*/metrics", "/api/scenarios/*/metrics/**")
+				.hasAnyRole(CHECK_READERS)
+				.requestMatchers("/api/kpis", "/api/kpis/**")
+				.hasAnyRole(KPI_WRITERS)
+				.requestMatchers("/api/analytics/**")
+				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
@@ -108,6 +128,13 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers("/contents", "/contents/**")
 			.hasAnyRole(CONTENT_EDITORS)
+			.requestMatchers("/clv", "/clv/**", "/journey", "/journey/**")
+			.hasAnyRole(VALUE_ANALYSTS)
+			.requestMatchers(HttpMethod.GET, "/kpis", "/scenarios/*/results", "/scenarios/*/results.csv",
+					"/scenarios/*/results/**", "/scenarios/*/launch-check")
+			.hasAnyRole(CHECK_READERS)
+			.requestMatchers("/kpis", "/kpis/**")
+			.hasAnyRole(KPI_WRITERS)
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -3,6 +3,8 @@ package io.mawasu.crm.web.imports;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -255,6 +257,82 @@ class ImportApiIntegrationTests {
 		assertThat(history).containsExactly("EMAIL:OPT_IN:IMPORT:marketer", "LINE:OPT_IN:IMPORT:marketer",
 				"EMAIL:OPT_OUT:IMPORT:marketer", "LINE:OPT_IN:IMPORT:marketer", "LINE:OPT_OUT:IMPORT:marketer");
 		importCsv("consents", olderOptIn).andExpect(jsonPath("$.updated").value(0));
+	}
+
+	@Test
+	void aFutureDatedOptInIsRejectedAndAStoredOneNeverBlocksAnOptOutDatedToday() throws Exception {
+		importCsv("customers", "external_id\n%1$sc1\n".formatted(this.p)).andExpect(status().isOk());
+		String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+		importCsv("consents", """
+				customer_external_id,channel,status,changed_at
+				%1$sc1,EMAIL,OPT_IN,2099-01-01
+				%1$sc1,LINE,OPT_IN,1899-12-31
+				%1$sc1,SMS,OPT_IN,%2$s
+				""".formatted(this.p, today)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.inserted").value(1))
+			.andExpect(jsonPath("$.rejected").value(2))
+			.andExpect(jsonPath("$.errors[0].line").value(2))
+			.andExpect(jsonPath("$.errors[0].field").value("changed_at"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("in the future")))
+			.andExpect(jsonPath("$.errors[1].line").value(3))
+			.andExpect(jsonPath("$.errors[1].field").value("changed_at"))
+			.andExpect(jsonPath("$.errors[1].message", containsString("before 1900-01-01")));
+		// a row stored before future dates were refused
+		this.jdbc.sql("""
+				insert into domain.consent (customer_id, channel, status, changed_at, source)
+				select id, 'EMAIL', 'OPT_IN', timestamptz '2099-01-01 00:00+09', 'IMPORT' from domain.customer
+				where external_id = :id
+				""").param("id", this.p + "c1").update();
+		importCsv("consents", """
+				customer_external_id,channel,status,changed_at
+				%1$sc1,EMAIL,OPT_OUT,%2$s
+				""".formatted(this.p, today)).andExpect(jsonPath("$.updated").value(1));
+		assertThat(consent("EMAIL")).isEqualTo("OPT_OUT");
+		// and an opt-in dated today does not undo the opt-out
+		importCsv("consents", """
+				customer_external_id,channel,status,changed_at
+				%1$sc1,EMAIL,OPT_IN,%2$s
+				""".formatted(this.p, today)).andExpect(jsonPath("$.updated").value(0));
+		assertThat(consent("EMAIL")).isEqualTo("OPT_OUT");
+	}
+
+	@Test
+	void absurdDatesAndOverlongValuesAreLineErrors() throws Exception {
+		String longName = "名".repeat(201);
+		String longEmail = "a".repeat(250) + "@example.com";
+		importCsv("customers", """
+				external_id,email,name,birth_date,registered_at
+				%1$s1,,,2990-01-01,
+				%1$s2,,,1899-12-31,
+				%1$s3,,,,9999-12-31
+				%1$s4,,%2$s,,
+				%1$s5,%3$s,,,
+				%1$s6,ok@example.com,名前,1990-04-01,2026-01-15
+				""".formatted(this.p, longName, longEmail)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.inserted").value(1))
+			.andExpect(jsonPath("$.rejected").value(5))
+			.andExpect(jsonPath("$.errors[0].line").value(2))
+			.andExpect(jsonPath("$.errors[0].field").value("birth_date"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("in the future")))
+			.andExpect(jsonPath("$.errors[1].field").value("birth_date"))
+			.andExpect(jsonPath("$.errors[2].field").value("registered_at"))
+			.andExpect(jsonPath("$.errors[3].line").value(5))
+			.andExpect(jsonPath("$.errors[3].field").value("name"))
+			.andExpect(jsonPath("$.errors[3].message", containsString("at most 200")))
+			.andExpect(jsonPath("$.errors[4].field").value("email"))
+			.andExpect(jsonPath("$.errors[4].message", containsString("at most 254")));
+		importCsv("orders", """
+				external_id,customer_external_id,ordered_at,amount,category
+				%1$so1,%1$s6,9999-12-31,100,
+				%1$so2,%1$s6,2026-01-15,100,%2$s
+				%1$so3,%1$s6,2026-01-15,100,
+				""".formatted(this.p, "c".repeat(201))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.inserted").value(1))
+			.andExpect(jsonPath("$.errors[0].line").value(2))
+			.andExpect(jsonPath("$.errors[0].field").value("ordered_at"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("in the future")))
+			.andExpect(jsonPath("$.errors[1].line").value(3))
+			.andExpect(jsonPath("$.errors[1].field").value("category"));
 	}
 
 	String consent(String channel) {

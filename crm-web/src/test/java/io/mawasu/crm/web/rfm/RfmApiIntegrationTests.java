@@ -1,6 +1,8 @@
 package io.mawasu.crm.web.rfm;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
 
 import io.mawasu.crm.web.CrmIntegrationTest;
 import io.mawasu.crm.web.TestUsers;
@@ -220,6 +222,34 @@ class RfmApiIntegrationTests {
 			.isEqualTo(1);
 		this.mvc.perform(get("/api/rfm/runs/999999999/scores.csv").with(TestUsers.basic(Role.ANALYST)))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void scoresCsvNeutralisesFormulasInExternalIdsOnTheApiAndThePage() throws Exception {
+		String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
+		List<String> formulas = List.of("=1+1", "+SUM(A1)", "@cmd", "-2", "\tx");
+		for (String formula : formulas) {
+			customer(formula + suffix, "2026-10-01 10:00+09", "1000", null, null);
+		}
+		MvcResult created = this.mvc
+			.perform(post("/api/rfm/runs").with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(THRESHOLD))
+			.andExpect(status().isCreated())
+			.andReturn();
+		long id = Long.parseLong(created.getResponse().getHeader("Location").replaceAll(".*/", ""));
+		for (String path : List.of("/api/rfm/runs/" + id + "/scores.csv", "/rfm/runs/" + id + "/scores.csv")) {
+			String csv = this.mvc.perform(get(path).with(TestUsers.basic(Role.ANALYST)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			List<String> lines = List.of(csv.split("\r\n"));
+			for (String formula : formulas) {
+				assertThat(lines).as(path).anyMatch((line) -> line.startsWith("'" + formula + suffix + ","));
+				assertThat(lines).as(path).noneMatch((line) -> line.startsWith(formula));
+			}
+		}
 	}
 
 	@Test

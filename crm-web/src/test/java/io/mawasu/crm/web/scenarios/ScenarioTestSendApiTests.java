@@ -2,6 +2,8 @@ package io.mawasu.crm.web.scenarios;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.mawasu.crm.testing.TestMail;
@@ -62,6 +64,41 @@ class ScenarioTestSendApiTests {
 	JdbcClient jdbc;
 
 	@Test
+	void aTestSendToMoreThanTwentyAddressesIsRefusedNamingTheLimit() throws Exception {
+		TestUsers.ensure(this.accounts);
+		long content = this.contents
+			.create(new ContentRequest("Cap", Channel.EMAIL, "Cap", "<p>Cap</p>", null, null, null), "test");
+		long segment = this.segments.create("cap-" + UUID.randomUUID(),
+				SegmentRule.parse("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"nowhere\"}"), null);
+		String created = this.mvc
+			.perform(post("/api/scenarios").with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(
+						"""
+								{"name":"Cap","segmentId":%d,"controlPercent":0,"steps":[
+								 {"key":"s1","type":"SEND","channel":"EMAIL","contentId":%d,"next":"x"},{"key":"x","type":"EXIT"}]}"""
+							.formatted(segment, content)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		long id = Long.parseLong(created.replaceAll("\\D", ""));
+		String to = IntStream.range(0, 21)
+			.mapToObj((i) -> "\"t" + i + "@example.com\"")
+			.collect(Collectors.joining(",", "{\"to\":[", "]}"));
+		int before = greenMail.getReceivedMessages().length;
+		this.mvc
+			.perform(post("/api/scenarios/{id}/test-send", id).with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(to))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("to"))
+			.andExpect(jsonPath("$.detail", containsString("at most 20 addresses")))
+			.andExpect(jsonPath("$.detail", containsString("21 were given")));
+		assertThat(greenMail.getReceivedMessages()).hasSize(before);
+	}
+
+	@Test
 	void testSendThenActivate() throws Exception {
 		TestUsers.ensure(this.accounts);
 		String city = "scts-" + UUID.randomUUID();
@@ -102,6 +139,11 @@ class ScenarioTestSendApiTests {
 			.andExpect(jsonPath("$.sent").value(1));
 		assertThat(List.of(greenMail.getReceivedMessages())).extracting(MimeMessage::getSubject)
 			.containsExactly("[TEST] Hello");
+		assertThat(this.jdbc.sql("""
+				select username || ' ' || detail from web.audit_log
+				where action = 'scenario.test-send' and target = :target
+				""").param("target", "scenario:" + id).query(String.class).list())
+			.containsExactly(TestUsers.username(Role.MARKETER) + " to 1 address(es): 1 message(s) sent");
 		this.mvc.perform(post("/api/scenarios/{id}/activate", id).with(TestUsers.basic(Role.MARKETER)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("ACTIVE"))

@@ -64,6 +64,26 @@ class PiiMaskingTests {
 	}
 
 	@Test
+	void masksUnusualAddressesInsideAProvidersErrorText() {
+		assertThat(PiiMasking.text("550 <\"taro yamada\"@example.com>: no such user"))
+			.isEqualTo("550 <\"***@example.com>: no such user");
+		assertThat(PiiMasking.text("550 山田太郎@例え.jp: unknown")).isEqualTo("550 山***@例え.jp: unknown");
+		assertThat(PiiMasking.text("relay denied for taro@localhost")).isEqualTo("relay denied for t***@localhost");
+		assertThat(PiiMasking.text("bad recipient taro@[192.0.2.1]")).isEqualTo("bad recipient t***@[192.0.2.1]");
+		assertThat(PiiMasking.text("rejected o'brien+sale%x!y@mail.example.co.jp"))
+			.isEqualTo("rejected o***@mail.example.co.jp");
+		assertThat(PiiMasking.text("21211: invalid 'To' (03) 1234-5678"))
+			.isEqualTo("21211: invalid 'To' (03) 1***-5678");
+		assertThat(PiiMasking.text("invalid number 090.1234.5678")).isEqualTo("invalid number 090.****.5678");
+		assertThat(PiiMasking.text("宛先 ０９０－１２３４－５６７８ は無効です")).isEqualTo("宛先 ０９０－****－５６７８ は無効です");
+		assertThat(PiiMasking.text("invalid to: +1 (415) 555-0123")).isEqualTo("invalid to: +1 (41*) ***-0123");
+		assertThat(PiiMasking.text("400 invalid to: UABCDEF0123456789ABCDEF0123456789"))
+			.isEqualTo("400 invalid to: U***6789");
+		assertThat(PiiMasking.text("group C4af4980629a1b2c3d4e5f60718293a4b left")).isEqualTo("group C***3a4b left");
+		assertThat(PiiMasking.text("421 4.7.0 try again later (1025)")).isEqualTo("421 4.7.0 try again later (1025)");
+	}
+
+	@Test
 	void onlyAnalystsAndManagersSeeMaskedValues() {
 		assertThat(PiiMasking.seesPii(null)).isFalse();
 		assertThat(PiiMasking.seesPii(user(Role.ANALYST))).isFalse();

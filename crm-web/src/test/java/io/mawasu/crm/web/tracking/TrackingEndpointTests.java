@@ -2,6 +2,7 @@ package io.mawasu.crm.web.tracking;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -196,6 +197,50 @@ class TrackingEndpointTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
 			.andExpect(content().string("<Response/>"));
 		assertThat(this.consents.status(this.customer, Channel.SMS)).contains(ConsentStatus.OPT_OUT);
+	}
+
+	@Test
+	void anUnsubscribeAnUnfollowAndAStopApplyNowWhateverTheStoredDate() throws Exception {
+		// rows dated in the future, as imports stored them before such dates were refused
+		this.jdbc.sql("update domain.consent set changed_at = timestamptz '2099-01-01 00:00+00' where customer_id = :c")
+			.param("c", this.customer)
+			.update();
+		Instant before = Instant.now();
+		this.mvc
+			.perform(post("/u/" + token(Kind.UNSUBSCRIBE, 0)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("List-Unsubscribe=One-Click"))
+			.andExpect(status().isOk());
+		byte[] unfollow = ("{\"events\":[{\"type\":\"unfollow\",\"timestamp\":1577836800000,"
+				+ "\"source\":{\"type\":\"user\",\"userId\":\"U" + this.prefix + "\"}}]}")
+			.getBytes(StandardCharsets.UTF_8);
+		this.mvc
+			.perform(post("/webhooks/line").contentType(MediaType.APPLICATION_JSON)
+				.content(unfollow)
+				.header("X-Line-Signature", sign("HmacSHA256", "test-line-channel-secret", unfollow)))
+			.andExpect(status().isOk());
+		String from = this.jdbc.sql("select replace(phone, ' ', '') from domain.customer where id = :c")
+			.param("c", this.customer)
+			.query(String.class)
+			.single();
+		String signed = "http://localhost:8080/webhooks/sms" + "Body" + "STOP" + "From" + from;
+		this.mvc
+			.perform(post("/webhooks/sms").param("From", from)
+				.param("Body", "STOP")
+				.header("X-Twilio-Signature",
+						sign("HmacSHA1", "test-sms-auth-token", signed.getBytes(StandardCharsets.UTF_8))))
+			.andExpect(status().isOk());
+		Instant after = Instant.now();
+		for (Channel channel : Channel.values()) {
+			assertThat(this.consents.status(this.customer, channel)).as(channel.name()).contains(ConsentStatus.OPT_OUT);
+			Instant changedAt = this.jdbc
+				.sql("select changed_at from domain.consent where customer_id = :c and channel = :ch")
+				.param("c", this.customer)
+				.param("ch", channel.name())
+				.query(OffsetDateTime.class)
+				.single()
+				.toInstant();
+			assertThat(changedAt).as(channel.name()).isBetween(before.minusSeconds(1), after.plusSeconds(1));
+		}
 	}
 
 	private long events(String kind) {
