@@ -10,7 +10,7 @@
 	fieldList.forEach((f) => { fields[f.field] = f; });
 	const conditionTemplate = document.getElementById('condition-template');
 	const groupTemplate = document.getElementById('group-template');
-	const numericTypes = ['days', 'money', 'count', 'age', 'score'];
+	const numericTypes = ['days', 'money', 'count', 'age', 'score', 'number'];
 	const lists = ['in', 'notIn'];
 	const items = (group) => group.querySelector(':scope > .items');
 	const changed = () => { sentence(); document.body.dispatchEvent(new Event('rule-changed')); };
@@ -34,7 +34,7 @@
 	}
 	function numberInput(field, cls, label) {
 		const input = el('input', { type: 'number', class: cls, min: field.type === 'score' ? 1 : 0,
-			max: field.type === 'score' ? 5 : (field.type === 'age' ? 150 : null), step: field.type === 'money' ? 'any' : 1,
+			max: field.type === 'score' ? 5 : (field.type === 'age' ? 150 : null), step: (field.type === 'money' || field.type === 'number') ? 'any' : 1,
 			'aria-label': label, inputmode: 'numeric' });
 		return input;
 	}

@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Data for a page's script as JSON in a {@code data-*} attribute (escaped by Thymeleaf),
- * so pages need no inline scripts: {@code th:data-chart="${@jsonFormats.write(chart)}"}.
+ * so pages need no inline scripts. Controllers put the JSON in the model
+ * ({@code th:data-chart="${chartJson}"}): Thymeleaf does not call beans in {@code data-*}
+ * attributes.
  */
 @Component
 public class JsonFormats {

@@ -11,6 +11,7 @@ import java.util.Map;
 import io.mawasu.crm.domain.customer.ShopProperties;
 import io.mawasu.crm.domain.order.MonthlyKpi;
 import io.mawasu.crm.domain.order.OrderQueries;
+import io.mawasu.crm.web.JsonFormats;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -30,7 +31,10 @@ class HomeController {
 
 	private final Clock clock;
 
-	HomeController(OrderQueries orders, ShopProperties shop, ObjectProvider<Clock> clock) {
+	private final JsonFormats json;
+
+	HomeController(OrderQueries orders, ShopProperties shop, ObjectProvider<Clock> clock, JsonFormats json) {
+		this.json = json;
 		this.orders = orders;
 		this.shop = shop;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -45,6 +49,7 @@ class HomeController {
 		Collections.reverse(newestFirst);
 		model.addAttribute("newestFirst", newestFirst);
 		model.addAttribute("chart", chart(kpis));
+		model.addAttribute("chartJson", this.json.write(chart(kpis)));
 		// The current month is still running: it is marked as partial, not compared as if
 		// complete.
 		LocalDate today = LocalDate.now(this.clock.withZone(this.shop.timeZone()));

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Types: {@code choice} (pick from {@code values}), {@code days} (a whole number of
  * days), {@code money} (yen), {@code count} (a number of orders), {@code age} (years),
- * {@code score} (1–5, also listed as values) and {@code text}.
+ * {@code score} (1–5, also listed as values), {@code number} (a decimal, e.g. the CLV
+ * model's P(alive)) and {@code text}.
  */
 @Component
 class SegmentFields {
@@ -68,7 +69,8 @@ class SegmentFields {
 	private static String type(RuleField field, @Nullable List<Value> values) {
 		return switch (field) {
 			case REGISTERED_DAYS, RECENCY_DAYS, OPENED_WITHIN_DAYS, CLICKED_WITHIN_DAYS -> "days";
-			case MONETARY -> "money";
+			case MONETARY, PREDICTED_CLV -> "money";
+			case P_ALIVE, EXPECTED_PURCHASES -> "number";
 			case FREQUENCY, ORDER_COUNT -> "count";
 			case AGE -> "age";
 			case R, F, M -> "score";
