@@ -21,6 +21,28 @@
 	const num = (v) => (v === '' || v === null || isNaN(Number(v))) ? null : Number(v);
 	const keys = () => def.steps.map((s) => s.key);
 
+	// Durations are ISO-8601 in the definition (P3D, PT2H, PT30M) and number + unit on the page.
+	const UNITS = { M: 'minutes', H: 'hours', D: 'days', W: 'weeks' };
+	function parseDuration(iso) {
+		const m = /^P(?:(\d+)W|(\d+)D|T(\d+)H|T(\d+)M)$/.exec(iso || '');
+		if (!m) return null;
+		if (m[1]) return { amount: Number(m[1]), unit: 'W' };
+		if (m[2]) return { amount: Number(m[2]), unit: 'D' };
+		if (m[3]) return { amount: Number(m[3]), unit: 'H' };
+		return { amount: Number(m[4]), unit: 'M' };
+	}
+	function formatDuration(amount, unit) {
+		if (!amount || amount < 1) return '';
+		if (unit === 'W') return 'P' + (amount * 7) + 'D';
+		return unit === 'D' ? 'P' + amount + 'D' : 'PT' + amount + unit;
+	}
+	function describeDuration(iso) {
+		const d = parseDuration(iso);
+		if (!d) return iso || '?';
+		if (d.unit === 'D' && d.amount % 7 === 0 && d.amount >= 7) return (d.amount / 7) + ' ' + (labels['unit-W'] || 'weeks');
+		return d.amount + ' ' + (labels['unit-' + d.unit] || UNITS[d.unit]);
+	}
+
 	// scenario fields
 	function fillFields() {
 		document.querySelectorAll('#scenario-fields [data-path]').forEach((input) => {
@@ -60,7 +82,7 @@
 			const option = document.querySelector('#step-content option[value="' + step.contentId + '"]');
 			return (step.channel || '') + ' · ' + (option ? option.textContent : (step.contentId || '?'));
 		}
-		if (step.type === 'WAIT') return step.duration || '?';
+		if (step.type === 'WAIT') return describeDuration(step.duration);
 		if (step.type === 'BRANCH') {
 			const c = step.if || {};
 			const kind = Object.keys(c)[0];
@@ -140,7 +162,9 @@
 		$('step-channel').value = step.channel || 'EMAIL';
 		filterContents();
 		$('step-content').value = (step.contentId != null) ? String(step.contentId) : '';
-		$('step-duration').value = step.duration || '';
+		const duration = parseDuration(step.duration) || { amount: '', unit: 'D' };
+		$('step-duration-amount').value = duration.amount;
+		$('step-duration-unit').value = duration.unit;
 		const c = step.if || {};
 		const kind = Object.keys(c)[0] || 'opened';
 		$('step-if-kind').value = kind;
@@ -162,7 +186,7 @@
 			step.contentId = num($('step-content').value);
 			step.next = $('step-next').value;
 		} else if (type === 'WAIT') {
-			step.duration = $('step-duration').value.trim();
+			step.duration = formatDuration(Number($('step-duration-amount').value), $('step-duration-unit').value);
 			step.next = $('step-next').value;
 		} else if (type === 'BRANCH') {
 			const kind = $('step-if-kind').value;
@@ -189,7 +213,7 @@
 		});
 	}
 	function freshKey() {
-		let n = def.steps.length + 1;
+		let n = 1; // the lowest free number: s1, s2, s3 … without gaps
 		while (keys().includes('s' + n)) n++;
 		return 's' + n;
 	}

@@ -141,6 +141,76 @@ class Enrolments {
 	}
 
 	/**
+	 * What {@link #enrol} would do now, without changing anything: the segment's members
+	 * split by why they are not enrolled, and the enrolled ones by group.
+	 */
+	@Transactional(readOnly = true)
+	ActivationPreview preview(long scenarioId) {
+		var row = this.jdbc
+			.sql("select segment_id, priority, definition::text as definition from scenario.scenario where id = :id")
+			.param("id", scenarioId)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getInt(2), rs.getString(3) })
+			.single();
+		long segmentId = (Long) row[0];
+		int priority = (Integer) row[1];
+		ScenarioDefinition definition = ScenarioDefinition.stored((String) row[2]);
+		long[] members = this.segments.memberIds(segmentId);
+		boolean firstStepSends = definition.entry() instanceof Send;
+		String entryWait = (definition.entry() instanceof Wait wait) ? wait.duration() : null;
+		Reentry reentry = definition.reentry();
+		return this.jdbc.sql("""
+				with members as (
+					select distinct m.customer_id from unnest(cast(:members as bigint[])) as m (customer_id)),
+				prev as (
+					select e.customer_id, bool_or(e.state = 'ACTIVE') as active, max(e.exited_at) as exited_at
+					from scenario.enrollment e join members m on m.customer_id = e.customer_id
+					where e.scenario_id = :scenario group by e.customer_id),
+				classified as (
+					select m.customer_id,
+						cardinality(cast(:channels as text[])) = 0
+							or exists (select 1 from domain.consent k join domain.customer c on c.id = k.customer_id
+								where k.customer_id = m.customer_id and k.status = 'OPT_IN' and not c.blacklisted
+									and k.channel = any(cast(:channels as text[]))) as reachable,
+						p.customer_id is null
+							or (:reentry = 'ALWAYS' and not p.active)
+							or (:reentry = 'AFTER_DAYS' and not p.active
+								and p.exited_at <= now() - make_interval(days => :afterDays)) as eligible,
+						exists (select 1 from scenario.enrollment o join scenario.scenario s on s.id = o.scenario_id
+							where o.customer_id = m.customer_id and o.state = 'ACTIVE' and s.status = 'ACTIVE'
+								and o.scenario_id <> :scenario
+								and (s.priority > :priority or (s.priority = :priority and s.id < :scenario))) as held,
+						('x' || substr(md5(:scenarioText || ':' || m.customer_id), 1, 8))::bit(32)::bigint
+							% 10000 < :control * 100 as control
+					from members m left join prev p on p.customer_id = m.customer_id)
+				select count(*) as members,
+					count(*) filter (where not reachable) as not_reachable,
+					count(*) filter (where reachable and not eligible) as already_enrolled,
+					count(*) filter (where reachable and eligible and held) as higher_priority,
+					count(*) filter (where reachable and eligible and not held and control) as control,
+					count(*) filter (where reachable and eligible and not held and not control) as treatment
+				from classified
+				""")
+			.param("members", members)
+			.param("channels",
+					definition.steps()
+						.stream()
+						.filter(Send.class::isInstance)
+						.map((step) -> ((Send) step).channel().name())
+						.distinct()
+						.toArray(String[]::new))
+			.param("scenario", scenarioId)
+			.param("scenarioText", Long.toString(scenarioId))
+			.param("reentry", reentry.kind().name())
+			.param("afterDays", (reentry.afterDays() != null) ? reentry.afterDays() : 0)
+			.param("priority", priority)
+			.param("control", definition.controlPercent())
+			.query((rs, n) -> new ActivationPreview(rs.getLong("members"), rs.getLong("not_reachable"),
+					rs.getLong("already_enrolled"), rs.getLong("higher_priority"), rs.getLong("control"),
+					rs.getLong("treatment"), firstStepSends, entryWait))
+			.single();
+	}
+
+	/**
 	 * A customer is in one scenario at a time: the ones this scenario now holds leave
 	 * every active or paused scenario of lower priority (on a tie, the newer one) with
 	 * PRIORITY, so a later, more important scenario takes them over.

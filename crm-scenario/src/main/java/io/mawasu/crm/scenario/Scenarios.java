@@ -97,8 +97,9 @@ public class Scenarios {
 	public void update(long id, String json, @Nullable String actor) {
 		ScenarioStatus status = lockStatus(id);
 		if (!status.editable()) {
-			throw new ScenarioConflict(
-					"Scenario " + id + " is " + status + "; only a DRAFT or PAUSED one can be edited");
+			throw new ScenarioConflict("scenario.conflict.notEditable",
+					"Scenario " + id + " is " + status + "; only a DRAFT or PAUSED one can be edited", id,
+					status.name());
 		}
 		ScenarioDefinition definition = parse(json);
 		this.jdbc.sql("""
@@ -152,7 +153,7 @@ public class Scenarios {
 	public int testSend(long id, List<String> to, @Nullable String actor) {
 		ScenarioStatus status = lockStatus(id);
 		if (status == ScenarioStatus.ARCHIVED) {
-			throw new ScenarioConflict("Scenario " + id + " is ARCHIVED");
+			throw new ScenarioConflict("scenario.conflict.archived", "Scenario " + id + " is ARCHIVED", id);
 		}
 		if (to.isEmpty()) {
 			throw new InvalidScenario(null, "to", "is empty: give at least one address to test-send to");
@@ -173,6 +174,17 @@ public class Scenarios {
 			.param("id", id)
 			.update();
 		return sent;
+	}
+
+	/**
+	 * What activating the scenario now would do with its entry segment's members: how
+	 * many are messaged, held as control, or left out and why (see
+	 * {@link ActivationPreview}). Changes nothing.
+	 */
+	@Transactional(readOnly = true)
+	public ActivationPreview activationPreview(long id) {
+		find(id).orElseThrow(() -> new UnknownScenario(id));
+		return this.enrolments.preview(id);
 	}
 
 	/**
@@ -216,15 +228,23 @@ public class Scenarios {
 	public ScenarioView transition(long id, ScenarioAction action) {
 		ScenarioStatus status = lockStatus(id);
 		if (!status.actions().contains(action)) {
-			String needs = switch (action) {
-				case ACTIVATE -> "a DRAFT scenario";
-				case PAUSE -> "an ACTIVE scenario";
-				case RESUME -> "a PAUSED scenario";
-				case ARCHIVE -> "a scenario that is not ARCHIVED yet";
+			if (action == ScenarioAction.ARCHIVE) {
+				throw new ScenarioConflict("scenario.conflict.alreadyArchived",
+						"Scenario " + id + " is already ARCHIVED", id);
+			}
+			ScenarioStatus needs = switch (action) {
+				case ACTIVATE -> ScenarioStatus.DRAFT;
+				case PAUSE -> ScenarioStatus.ACTIVE;
+				case RESUME, ARCHIVE -> ScenarioStatus.PAUSED;
 			};
-			throw new ScenarioConflict("Scenario " + id + " is " + status + "; " + action.path() + " needs " + needs
-					+ (status.actions().isEmpty() ? "" : " (possible now: "
-							+ String.join(", ", status.actions().stream().map(ScenarioAction::path).toList()) + ")"));
+			ScenarioStatus becomes = (action == ScenarioAction.PAUSE) ? ScenarioStatus.PAUSED : ScenarioStatus.ACTIVE;
+			throw new ScenarioConflict("scenario.conflict.transition", "Scenario " + id + " is " + status + "; "
+					+ action.path() + " needs a " + needs + " scenario"
+					+ (status.actions().isEmpty() ? ""
+							: " (possible now: "
+									+ String.join(", ", status.actions().stream().map(ScenarioAction::path).toList())
+									+ ")"),
+					id, status.name(), needs.name(), becomes.name());
 		}
 		ScenarioStatus to = switch (action) {
 			case ACTIVATE, RESUME -> ScenarioStatus.ACTIVE;
@@ -238,8 +258,8 @@ public class Scenarios {
 				.query(Boolean.class)
 				.single();
 			if (!tested) {
-				throw new ScenarioConflict(
-						"Scenario " + id + " needs a test-send after the last edit before it can run");
+				throw new ScenarioConflict("scenario.conflict.testSendNeeded",
+						"Scenario " + id + " needs a test-send after the last edit before it can run", id);
 			}
 			ScenarioDefinition.bounded(definitionJson(id));
 		}

@@ -193,7 +193,8 @@ final class RuleJson {
 		String valuePath = join(path, "value");
 		JsonNode valueNode = node.get("value");
 		if (valueNode == null || valueNode.isNull()) {
-			throw new InvalidSegmentRule(valuePath, "is missing: " + expected(field, op));
+			throw new InvalidSegmentRule(valuePath, "segments.rule.valueMissing", "is missing: " + expected(field, op),
+					field);
 		}
 		List<Object> values = new ArrayList<>();
 		if (op.takesList()) {
@@ -204,7 +205,8 @@ final class RuleJson {
 				throw new InvalidSegmentRule(valuePath, "must be two values [lo, hi]: " + expected(field, op));
 			}
 			if (valueNode.isEmpty()) {
-				throw new InvalidSegmentRule(valuePath, "must not be empty: " + expected(field, op));
+				throw new InvalidSegmentRule(valuePath, "segments.rule.valueMissing",
+						"must not be empty: " + expected(field, op), field);
 			}
 			if (valueNode.size() > SegmentRule.MAX_VALUES) {
 				throw new InvalidSegmentRule(valuePath,
@@ -214,8 +216,9 @@ final class RuleJson {
 				values.add(scalar(field, op, valueNode.get(i), valuePath + "[" + i + "]"));
 			}
 			if (op == RuleOperator.BETWEEN && compare(values.get(0), values.get(1)) > 0) {
-				throw new InvalidSegmentRule(valuePath,
-						"the lower bound " + values.get(0) + " is above the upper bound " + values.get(1));
+				throw new InvalidSegmentRule(valuePath, "segments.rule.bounds",
+						"the lower bound " + values.get(0) + " is above the upper bound " + values.get(1),
+						String.valueOf(values.get(0)), String.valueOf(values.get(1)));
 			}
 		}
 		else {
@@ -229,7 +232,8 @@ final class RuleJson {
 		switch (kind) {
 			case TEXT -> {
 				if (!node.isString() || node.stringValue().isBlank()) {
-					throw new InvalidSegmentRule(path, "must be text: " + expected(field, op) + ", got " + node);
+					throw new InvalidSegmentRule(path, "segments.rule.text",
+							"must be text: " + expected(field, op) + ", got " + node, field);
 				}
 				String text = node.stringValue().strip();
 				if (text.length() > SegmentRule.MAX_VALUE_LENGTH) {
@@ -244,22 +248,25 @@ final class RuleJson {
 			case GENDER -> {
 				String text = node.isString() ? node.stringValue().strip().toUpperCase(Locale.ROOT) : "";
 				if (Arrays.stream(Gender.values()).noneMatch((g) -> g.name().equals(text))) {
-					throw new InvalidSegmentRule(path, "must be F, M or O for field 'gender', got " + node);
+					throw new InvalidSegmentRule(path, "segments.rule.gender",
+							"must be F, M or O for field 'gender', got " + node, field, String.valueOf(node));
 				}
 				return text;
 			}
 			case CHANNEL -> {
 				String text = node.isString() ? node.stringValue().strip().toUpperCase(Locale.ROOT) : "";
 				if (Arrays.stream(Channel.values()).noneMatch((c) -> c.name().equals(text))) {
-					throw new InvalidSegmentRule(path,
-							"must be a channel, EMAIL, LINE or SMS, for field '" + field.json() + "', got " + node);
+					throw new InvalidSegmentRule(path, "segments.rule.channel",
+							"must be a channel, EMAIL, LINE or SMS, for field '" + field.json() + "', got " + node,
+							field, String.valueOf(node));
 				}
 				return text;
 			}
 			case AMOUNT -> {
 				if (!node.isNumber() || node.decimalValue().signum() < 0) {
-					throw new InvalidSegmentRule(path,
-							"must be a number from 0 for field '" + field.json() + "', got " + node);
+					throw new InvalidSegmentRule(path, "segments.rule.amount",
+							"must be a number from 0 for field '" + field.json() + "', got " + node, field,
+							String.valueOf(node));
 				}
 				return node.decimalValue().stripTrailingZeros();
 			}
@@ -272,8 +279,10 @@ final class RuleJson {
 				};
 				if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min
 						|| node.longValue() > max) {
-					throw new InvalidSegmentRule(path, "must be a whole number from " + min + " to " + max
-							+ " for field '" + field.json() + "', got " + node);
+					throw new InvalidSegmentRule(
+							path, "segments.rule.wholeNumber", "must be a whole number from " + min + " to " + max
+									+ " for field '" + field.json() + "', got " + node,
+							field, min, max, String.valueOf(node));
 				}
 				return node.longValue();
 			}

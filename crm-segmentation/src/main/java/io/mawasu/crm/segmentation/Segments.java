@@ -73,6 +73,33 @@ public class Segments {
 		return id;
 	}
 
+	/**
+	 * Renames a segment and replaces its rule, then takes a snapshot of the new rule;
+	 * false for an unknown id. Callers check that no running scenario depends on the old
+	 * members.
+	 */
+	@Transactional
+	public boolean update(long id, String name, SegmentRule rule) {
+		if (name.isBlank()) {
+			throw new IllegalArgumentException("A segment needs a name");
+		}
+		if (!this.queries.updateSegment(id, name.strip(), rule.toJson().toString())) {
+			return false;
+		}
+		SegmentSnapshot snapshot = this.queries.snapshot(id, compile(rule));
+		this.events.publishEvent(new SegmentRefreshed(id, snapshot.id()));
+		return true;
+	}
+
+	/**
+	 * Deletes a segment with its snapshot history; false for an unknown id. Callers check
+	 * that no active scenario enrols from it.
+	 */
+	@Transactional
+	public boolean delete(long id) {
+		return this.queries.deleteSegment(id);
+	}
+
 	/** Size and reach of a rule, now. */
 	@Transactional(readOnly = true)
 	public SegmentCount count(SegmentRule rule) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
 
+import io.mawasu.crm.domain.customer.Prefecture;
 import io.mawasu.crm.domain.customer.ShopProperties;
 import org.jspecify.annotations.Nullable;
 
@@ -82,6 +83,17 @@ public class DisplayFormats {
 	/** The calendar date in the shop's time zone. */
 	public String date(@Nullable Instant instant) {
 		return (instant != null) ? DATE.format(instant.atZone(this.shop.timeZone())) : "";
+	}
+
+	/**
+	 * A prefecture as customers store it (北海道) by its name in the page's language
+	 * (Hokkaido in English); other text unchanged.
+	 */
+	public String prefecture(@Nullable String name) {
+		if (name == null) {
+			return "";
+		}
+		return Prefecture.ofName(name).map((p) -> p.name(locale().getLanguage())).orElse(name);
 	}
 
 	private static Locale locale() {

@@ -117,8 +117,9 @@ public class CustomerQueries {
 	}
 
 	/**
-	 * The prefectures customers live in, sorted. Reads the prefecture index one distinct
-	 * value at a time (a loose index scan) instead of scanning every customer.
+	 * The prefectures customers live in, in JIS order ({@link Prefecture}). Reads the
+	 * prefecture index one distinct value at a time (a loose index scan) instead of
+	 * scanning every customer.
 	 */
 	public List<String> prefectures() {
 		return this.jdbc.sql("""
@@ -130,7 +131,18 @@ public class CustomerQueries {
 					from p where p.prefecture is not null
 				)
 				select prefecture from p where prefecture is not null
-				""").query(String.class).list();
+				""").query(String.class).list().stream().sorted(Prefecture.BY_JIS_ORDER).toList();
+	}
+
+	/**
+	 * The tags customers carry, sorted, at most {@code limit} of them (for choosing a tag
+	 * in a segment rule).
+	 */
+	public List<String> tagsInUse(int limit) {
+		return this.jdbc.sql("""
+				select tag from (select distinct unnest(tags) as tag from domain.customer) t
+				where tag <> '' order by tag limit :limit
+				""").param("limit", limit).query(String.class).list();
 	}
 
 	/**

@@ -123,10 +123,16 @@ class CustomerQueriesIntegrationTests {
 		insertCustomer(this.prefix + "p1", "P", null, "Hokkaido", null);
 		insertCustomer(this.prefix + "p2", "P", null, "Aomori", null);
 		insertCustomer(this.prefix + "p3", "P", null, "Aomori", null);
+		insertCustomer(this.prefix + "p4", "P", null, "沖縄県", null);
+		insertCustomer(this.prefix + "p5", "P", null, "東京都", null);
+		insertCustomer(this.prefix + "p6", "P", null, "北海道", null);
 
 		List<String> prefectures = this.queries.prefectures();
 
-		assertThat(prefectures).contains("Aomori", "Hokkaido").doesNotHaveDuplicates().isSorted();
+		assertThat(prefectures).contains("Aomori", "Hokkaido")
+			.doesNotHaveDuplicates()
+			.isSortedAccordingTo(Prefecture.BY_JIS_ORDER);
+		assertThat(prefectures).containsSubsequence("北海道", "東京都", "沖縄県", "Aomori", "Hokkaido");
 	}
 
 	@Test

@@ -239,6 +239,23 @@ public class SegmentQueries {
 			.list();
 	}
 
+	/** Renames a segment and replaces its rule; false for an unknown id. */
+	public boolean updateSegment(long id, String name, String ruleJson) {
+		return this.jdbc.sql("""
+				update segmentation.segment set name = :name, rule = cast(:rule as jsonb), updated_at = now(),
+					version = version + 1
+				where id = :id
+				""").param("name", name).param("rule", ruleJson).param("id", id).update() > 0;
+	}
+
+	/**
+	 * Deletes a segment with its snapshots and members (they cascade); false for an
+	 * unknown id.
+	 */
+	public boolean deleteSegment(long id) {
+		return this.jdbc.sql("delete from segmentation.segment where id = :id").param("id", id).update() > 0;
+	}
+
 	public boolean setRank(long id, @Nullable Integer rank) {
 		return this.jdbc.sql("""
 				update segmentation.segment set rank_priority = :rank, updated_at = now(), version = version + 1

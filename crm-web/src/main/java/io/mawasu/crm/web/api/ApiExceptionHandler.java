@@ -80,9 +80,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
-		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "another type";
+		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "?";
 		return problem(ex,
-				ApiProblems.forField(status, name, "'" + ex.getValue() + "' is not a valid " + expected + " value"),
+				ApiProblems.forField(status, name,
+						text("api.problem.typeMismatch", String.valueOf(ex.getValue()), expected)),
 				headers, status, request);
 	}
 
@@ -93,32 +94,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail body;
 		if (cause != null && !cause.getPath().isEmpty()) {
 			body = ApiProblems.forField(status, path(cause),
-					"has the wrong type or format: " + cause.getOriginalMessage());
+					text("api.problem.wrongType", String.valueOf(cause.getOriginalMessage())));
 		}
 		else if (cause != null && cause.getLocation() != null) {
 			TokenStreamLocation at = cause.getLocation();
-			body = ProblemDetail.forStatusAndDetail(status, "The request body is not valid JSON (line " + at.getLineNr()
-					+ ", column " + at.getColumnNr() + "): " + cause.getOriginalMessage());
+			body = ProblemDetail.forStatusAndDetail(status, text("api.problem.notJson", at.getLineNr(),
+					at.getColumnNr(), String.valueOf(cause.getOriginalMessage())));
 		}
 		else {
-			body = ProblemDetail.forStatusAndDetail(status,
-					"The request body is missing or cannot be read; send a JSON document.");
+			body = ProblemDetail.forStatusAndDetail(status, text("api.problem.noBody"));
 		}
 		return problem(ex, body, headers, status, request);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail accessDenied() {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-				"Your user lacks the role this request needs; ask an administrator (ADMIN) for it.");
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text("api.problem.forbidden"));
 	}
 
 	@ExceptionHandler(AuthenticationException.class)
 	ResponseEntity<ProblemDetail> unauthenticated() {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Mawasu CRM\"")
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-					"Authentication is required: send a user name and password with HTTP Basic."));
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, text("api.problem.unauthorized")));
 	}
 
 	@ExceptionHandler(InteractiveQueries.QueryTimedOut.class)
@@ -136,14 +134,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected error in the API (reference {})", reference, ex);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"The server failed to handle this request; report the reference " + reference
-						+ " to an administrator.");
+				text("api.problem.unexpected", reference));
 	}
 
 	private ResponseEntity<Object> problem(Exception ex, ProblemDetail body, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
 		ResponseEntity<Object> response = handleExceptionInternal(ex, body, headers, status, request);
 		return (response != null) ? response : ResponseEntity.status(status).headers(headers).body(body);
+	}
+
+	/**
+	 * A message of the API in the request's language (Accept-Language), for example
+	 * {@code api.problem.forbidden}.
+	 */
+	private String text(String code, Object... arguments) {
+		MessageSource messages = getMessageSource();
+		return (messages != null) ? messages.getMessage(code, arguments, code, LocaleContextHolder.getLocale()) : code;
 	}
 
 	private String message(MessageSourceResolvable error) {

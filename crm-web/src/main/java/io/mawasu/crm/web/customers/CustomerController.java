@@ -13,7 +13,9 @@ import io.mawasu.crm.domain.customer.CustomerSearch;
 import io.mawasu.crm.domain.customer.Gender;
 import io.mawasu.crm.segmentation.ClvFits;
 import io.mawasu.crm.web.InteractiveQueries;
+import io.mawasu.crm.segmentation.RfmSegments;
 import io.mawasu.crm.web.security.PiiMasking;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -49,14 +51,18 @@ class CustomerController {
 
 	private final ClvFits clv;
 
+	private final RfmSegments rfmSegments;
+
 	CustomerController(CustomerQueries customers, CustomerInsights insights, CustomerRepository repository,
-			DeliveryHistory deliveries, InteractiveQueries interactive, ClvFits clv) {
+			DeliveryHistory deliveries, InteractiveQueries interactive, ClvFits clv, RfmSegments rfmSegments) {
 		this.interactive = interactive;
 		this.clv = clv;
+		this.rfmSegments = rfmSegments;
 		this.customers = customers;
 		this.insights = insights;
 		this.repository = repository;
 		this.deliveries = deliveries;
+		this.rfmSegments = rfmSegments;
 	}
 
 	@GetMapping
@@ -75,14 +81,25 @@ class CustomerController {
 	}
 
 	@GetMapping("/{externalId}")
-	String detail(@PathVariable String externalId, Model model) {
+	String detail(@PathVariable String externalId, Model model, java.util.Locale locale) {
 		CustomerDetail detail = this.customers.detail(externalId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"No customer has the external id '" + externalId + "'."));
 		model.addAttribute("customer", CustomerPii.forCurrentUser(detail));
 		model.addAttribute("channels", List.of(Channel.values()));
 		model.addAttribute("latestOrdersLimit", CustomerQueries.LATEST_ORDERS);
-		model.addAttribute("rfm", this.insights.rfm(externalId));
+		CustomerInsights.@Nullable Rfm rfm = this.insights.rfm(externalId);
+		model.addAttribute("rfm", rfm);
+		if (rfm != null) {
+			// the segment by its current name, not its code
+			model.addAttribute("rfmSegmentName",
+					this.rfmSegments.segments()
+						.stream()
+						.filter((s) -> s.code().equals(rfm.segment()))
+						.map((s) -> s.name(locale.getLanguage()))
+						.findFirst()
+						.orElse(rfm.segment()));
+		}
 		model.addAttribute("segments", this.insights.segments(externalId));
 		model.addAttribute("clv", this.clv.predictionOf(externalId).orElse(null));
 		model.addAttribute("timelineSize", TIMELINE_SIZE);

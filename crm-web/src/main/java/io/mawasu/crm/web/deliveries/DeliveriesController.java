@@ -41,10 +41,14 @@ class DeliveriesController {
 
 	private final DisplayFormats formats;
 
-	DeliveriesController(DeliveryHistory history, CustomerRepository customers, DisplayFormats formats) {
+	private final TrackingBaseUrl trackingBaseUrl;
+
+	DeliveriesController(DeliveryHistory history, CustomerRepository customers, DisplayFormats formats,
+			TrackingBaseUrl trackingBaseUrl) {
 		this.history = history;
 		this.customers = customers;
 		this.formats = formats;
+		this.trackingBaseUrl = trackingBaseUrl;
 	}
 
 	record FailureRow(long messageId, String at, Channel channel, @Nullable String customer, String source,
@@ -60,6 +64,7 @@ class DeliveriesController {
 		int window = WINDOWS.contains(hours) ? hours : 24;
 		DeliveryStats stats = this.history.stats(Duration.ofHours(window));
 		model.addAttribute("hours", window);
+		model.addAttribute("trackingLoopback", this.trackingBaseUrl.loopback() ? this.trackingBaseUrl.value() : null);
 		model.addAttribute("windows", WINDOWS);
 		model.addAttribute("queue", stats.queue());
 		model.addAttribute("stuck", stats.stuck());

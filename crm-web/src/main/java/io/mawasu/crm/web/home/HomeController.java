@@ -1,13 +1,19 @@
 package io.mawasu.crm.web.home;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import io.mawasu.crm.domain.customer.ShopProperties;
 import io.mawasu.crm.domain.order.MonthlyKpi;
 import io.mawasu.crm.domain.order.OrderQueries;
+import io.mawasu.crm.web.JsonFormats;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +27,17 @@ class HomeController {
 
 	private final OrderQueries orders;
 
-	HomeController(OrderQueries orders) {
+	private final ShopProperties shop;
+
+	private final Clock clock;
+
+	private final JsonFormats json;
+
+	HomeController(OrderQueries orders, ShopProperties shop, ObjectProvider<Clock> clock, JsonFormats json) {
+		this.json = json;
 		this.orders = orders;
+		this.shop = shop;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	@GetMapping("/")
@@ -34,6 +49,12 @@ class HomeController {
 		Collections.reverse(newestFirst);
 		model.addAttribute("newestFirst", newestFirst);
 		model.addAttribute("chart", chart(kpis));
+		model.addAttribute("chartJson", this.json.write(chart(kpis)));
+		// The current month is still running: it is marked as partial, not compared as if
+		// complete.
+		LocalDate today = LocalDate.now(this.clock.withZone(this.shop.timeZone()));
+		model.addAttribute("currentMonth", YearMonth.from(today));
+		model.addAttribute("today", today);
 		return VIEW;
 	}
 

@@ -11,12 +11,14 @@ import io.mawasu.crm.domain.customer.ShopProperties;
 import io.mawasu.crm.segmentation.InvalidRfmRequest;
 import io.mawasu.crm.segmentation.RfmDistribution;
 import io.mawasu.crm.segmentation.RfmGridCell;
+import io.mawasu.crm.segmentation.RfmMethod;
 import io.mawasu.crm.segmentation.RfmRun;
 import io.mawasu.crm.segmentation.RfmRunAlreadyRunning;
 import io.mawasu.crm.segmentation.RfmRunStatus;
 import io.mawasu.crm.segmentation.RfmRuns;
 import io.mawasu.crm.segmentation.RfmSegment;
 import io.mawasu.crm.segmentation.RfmSegments;
+import io.mawasu.crm.web.JsonFormats;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +55,11 @@ class RfmController {
 
 	private final RfmScoresCsv csv;
 
-	RfmController(RfmRuns runs, RfmSegments segments, ShopProperties shop, MessageSource messages, RfmScoresCsv csv) {
+	private final JsonFormats json;
+
+	RfmController(RfmRuns runs, RfmSegments segments, ShopProperties shop, MessageSource messages, RfmScoresCsv csv,
+			JsonFormats json) {
+		this.json = json;
 		this.runs = runs;
 		this.segments = segments;
 		this.shop = shop;
@@ -86,6 +92,10 @@ class RfmController {
 				recent.stream().limit(20).map((run) -> RfmView.run(run, formats)).toList(), done, movement,
 				RfmView.grid(this.segments.grid()), options);
 		model.addAttribute("view", view);
+		model.addAttribute("heatmapJson", this.json.write(view.heatmap()));
+		model.addAttribute("emptyFrequencyScores",
+				(distribution != null && distribution.run().method() == RfmMethod.QUANTILE)
+						? RfmView.emptyFrequencyScores(view.heatmap()) : List.of());
 		model.addAttribute("running", this.runs.running().map((run) -> RfmView.run(run, formats)).orElse(null));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new RfmForm());

@@ -124,6 +124,25 @@ record RfmView(@Nullable Summary latest, List<List<Object>> heatmap, List<Segmen
 		return cells;
 	}
 
+	/**
+	 * The F scores (1–5) no customer got: with QUANTILE scoring, ties in frequency (many
+	 * one-time buyers) put whole quintiles on one score and leave others empty.
+	 */
+	static List<Integer> emptyFrequencyScores(List<List<Object>> heatmap) {
+		List<Integer> empty = new java.util.ArrayList<>();
+		for (int f = 1; f <= 5; f++) {
+			int index = f - 1;
+			long customers = heatmap.stream()
+				.filter((cell) -> ((Number) cell.get(0)).intValue() == index)
+				.mapToLong((cell) -> ((Number) cell.get(2)).longValue())
+				.sum();
+			if (customers == 0) {
+				empty.add(f);
+			}
+		}
+		return empty;
+	}
+
 	static List<SegmentRow> segments(RfmDistribution distribution, String language, Formats formats) {
 		return distribution.segments()
 			.stream()

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.mawasu.crm.delivery.SendRules.QuietHours;
 import io.mawasu.crm.delivery.TestSendFailed;
 import io.mawasu.crm.scenario.ScenarioAction;
+import io.mawasu.crm.scenario.ActivationPreview;
 import io.mawasu.crm.scenario.ScenarioSummary;
 import io.mawasu.crm.scenario.ScenarioView;
 import io.mawasu.crm.scenario.Scenarios;
@@ -85,6 +86,22 @@ class ScenarioApiController {
 	@GetMapping("/{id}")
 	Map<String, Object> get(@PathVariable long id) {
 		return json(view(id));
+	}
+
+	/**
+	 * What activating would do now: members of the entry segment messaged, held as
+	 * control, or left out and why.
+	 */
+	@GetMapping("/{id}/activation-preview")
+	PreviewResponse activationPreview(@PathVariable long id) {
+		ActivationPreview p = this.scenarios.activationPreview(id);
+		return new PreviewResponse(p.members(), p.notReachable(), p.alreadyEnrolled(), p.higherPriority(), p.control(),
+				p.treatment(), p.enrolled(), p.messagedNow(), p.firstStepSends(), p.entryWait());
+	}
+
+	/** {@link ActivationPreview} with its derived counts. */
+	record PreviewResponse(long members, long notReachable, long alreadyEnrolled, long higherPriority, long control,
+			long treatment, long enrolled, long messagedNow, boolean firstStepSends, @Nullable String entryWait) {
 	}
 
 	@PostMapping("/{id}/test-send")

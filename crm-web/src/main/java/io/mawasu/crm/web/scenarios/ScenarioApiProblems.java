@@ -5,6 +5,8 @@ import io.mawasu.crm.scenario.InvalidScenario;
 import io.mawasu.crm.scenario.ScenarioConflict;
 import io.mawasu.crm.scenario.UnknownScenario;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ScenarioApiProblems {
 
+	private final MessageSource messages;
+
+	ScenarioApiProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(InvalidScenario.class)
 	ProblemDetail invalid(InvalidScenario ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
@@ -33,8 +41,10 @@ class ScenarioApiProblems {
 
 	@ExceptionHandler(ScenarioConflict.class)
 	ProblemDetail conflict(ScenarioConflict ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, this.messages
+			.getMessage(ex.code(), ex.arguments(), String.valueOf(ex.getMessage()), LocaleContextHolder.getLocale()));
 		problem.setTitle("Scenario state conflict");
+		problem.setProperty("code", ex.code());
 		return problem;
 	}
 

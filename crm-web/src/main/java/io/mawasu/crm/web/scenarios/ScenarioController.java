@@ -26,9 +26,12 @@ import io.mawasu.crm.segmentation.Segments;
 import io.mawasu.crm.web.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,6 +57,8 @@ class ScenarioController {
 
 	static final String COUNTS_FRAGMENT = "scenarios/fragments :: counts";
 
+	static final String ACTIVATION_FRAGMENT = "scenarios/fragments :: activation";
+
 	static final String EDITORS = "hasAnyRole('ADMIN', 'MARKETER')";
 
 	static final String NEW_DEFINITION = """
@@ -74,11 +79,15 @@ class ScenarioController {
 
 	private final AuditLog audit;
 
-	ScenarioController(Scenarios scenarios, Segments segments, Contents contents, AuditLog audit) {
+	private final MessageSource messages;
+
+	ScenarioController(Scenarios scenarios, Segments segments, Contents contents, AuditLog audit,
+			MessageSource messages) {
 		this.scenarios = scenarios;
 		this.segments = segments;
 		this.contents = contents;
 		this.audit = audit;
+		this.messages = messages;
 	}
 
 	record ScenarioRow(long id, String name, ScenarioStatus status, long segmentId, @Nullable String segmentName,
@@ -147,7 +156,7 @@ class ScenarioController {
 			return builder(model, view, definition, ex);
 		}
 		catch (ScenarioConflict ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", message(ex));
 			return builder(model, view, definition, null);
 		}
 		this.audit.record("scenario.update", "scenario:" + id);
@@ -159,6 +168,19 @@ class ScenarioController {
 	String counts(@PathVariable long id, Model model) {
 		addCounts(model, find(id));
 		return COUNTS_FRAGMENT;
+	}
+
+	/**
+	 * The confirmation before activation: who will be messaged now, who is held as
+	 * control, and why the number is smaller than the segment.
+	 */
+	@GetMapping("/scenarios/{id}/activation-preview")
+	@PreAuthorize(EDITORS)
+	String activationPreview(@PathVariable long id, Model model) {
+		ScenarioView view = find(id);
+		model.addAttribute("scenario", view);
+		model.addAttribute("preview", this.scenarios.activationPreview(id));
+		return ACTIVATION_FRAGMENT;
 	}
 
 	@PostMapping("/scenarios/{id}/test-send")
@@ -179,7 +201,10 @@ class ScenarioController {
 					"the provider refused some");
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
-		catch (InvalidScenario | ScenarioConflict ex) {
+		catch (ScenarioConflict ex) {
+			redirect.addFlashAttribute("problem", message(ex));
+		}
+		catch (InvalidScenario ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/scenarios/" + id;
@@ -194,17 +219,34 @@ class ScenarioController {
 			this.audit.record("scenario." + action, "scenario:" + id);
 			redirect.addFlashAttribute("notice", "scenarios.done." + action);
 		}
-		catch (ScenarioConflict | InvalidScenario ex) {
+		catch (ScenarioConflict ex) {
+			redirect.addFlashAttribute("problem", message(ex));
+		}
+		catch (InvalidScenario ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/scenarios/" + id;
+	}
+
+	private static boolean mayEdit() {
+		Authentication user = SecurityContextHolder.getContext().getAuthentication();
+		return user != null && user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> "ROLE_ADMIN".equals(a.getAuthority()) || "ROLE_MARKETER".equals(a.getAuthority()));
+	}
+
+	/** Why a scenario refused, in the user's language. */
+	private String message(ScenarioConflict ex) {
+		return this.messages.getMessage(ex.code(), ex.arguments(), String.valueOf(ex.getMessage()),
+				LocaleContextHolder.getLocale());
 	}
 
 	private String builder(Model model, @Nullable ScenarioView view, String definition,
 			@Nullable InvalidScenario error) {
 		model.addAttribute("scenario", view);
 		model.addAttribute("definition", definition);
-		model.addAttribute("editable", view == null || view.status().editable());
+		// read-only roles see the definition, not the controls that would change it
+		model.addAttribute("editable", mayEdit() && (view == null || view.status().editable()));
 		if (error != null) {
 			model.addAttribute("problem", error.getMessage());
 			model.addAttribute("errorStep", error.step());

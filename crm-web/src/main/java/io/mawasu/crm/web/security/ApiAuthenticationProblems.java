@@ -2,12 +2,14 @@ package io.mawasu.crm.web.security;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,24 +30,34 @@ class ApiAuthenticationProblems implements AuthenticationEntryPoint, AccessDenie
 
 	private final JsonMapper json;
 
-	ApiAuthenticationProblems(JsonMapper json) {
+	private final MessageSource messages;
+
+	ApiAuthenticationProblems(JsonMapper json, MessageSource messages) {
 		this.json = json;
+		this.messages = messages;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-		write(request, response, HttpStatus.UNAUTHORIZED,
-				"Authentication is required: send the user name and password of a Mawasu user with HTTP Basic "
-						+ "(a wrong password, a locked or disabled user and too many failed attempts all look the same).");
+		write(request, response, HttpStatus.UNAUTHORIZED, text(request, "api.problem.authentication"));
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		write(request, response, HttpStatus.FORBIDDEN,
-				"Your user lacks the role this request needs; ask an administrator (ADMIN) for it.");
+		write(request, response, HttpStatus.FORBIDDEN, text(request, "api.problem.forbidden"));
+	}
+
+	/**
+	 * The message in the request's language: these answers are written before Spring MVC
+	 * resolves a locale, so Accept-Language decides (Japanese or English).
+	 */
+	private String text(HttpServletRequest request, String code) {
+		Locale requested = request.getLocale();
+		Locale locale = (requested != null && "ja".equals(requested.getLanguage())) ? Locale.JAPANESE : Locale.ENGLISH;
+		return this.messages.getMessage(code, null, code, locale);
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

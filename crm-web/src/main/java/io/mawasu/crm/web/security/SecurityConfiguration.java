@@ -171,7 +171,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pageChain(HttpSecurity http, ApiDocsProperties docs) throws Exception {
 		http.authorizeHttpRequests((auth) -> auth
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health")
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error",
+					"/actuator/health")
 			.permitAll()
 			.requestMatchers("/swagger-ui/**", "/swagger-ui.html")
 			.access((authentication,

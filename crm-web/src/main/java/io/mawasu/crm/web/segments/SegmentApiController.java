@@ -3,12 +3,14 @@ package io.mawasu.crm.web.segments;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.segmentation.InvalidSegmentRule;
 import io.mawasu.crm.segmentation.MemberPage;
 import io.mawasu.crm.segmentation.SegmentCount;
+import io.mawasu.crm.segmentation.SegmentDetail;
 import io.mawasu.crm.segmentation.SegmentRule;
 import io.mawasu.crm.segmentation.Segments;
 import io.mawasu.crm.web.InteractiveQueries;
@@ -17,16 +19,19 @@ import io.mawasu.crm.web.security.PiiMasking;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,10 +52,23 @@ class SegmentApiController {
 
 	private final InteractiveQueries interactive;
 
-	SegmentApiController(Segments segments, AuditLog audit, InteractiveQueries interactive) {
+	private final SegmentFields fields;
+
+	private final SegmentUsage usage;
+
+	private final MessageSource messages;
+
+	private final RuleMessages ruleMessages;
+
+	SegmentApiController(Segments segments, AuditLog audit, InteractiveQueries interactive, SegmentFields fields,
+			SegmentUsage usage, MessageSource messages, RuleMessages ruleMessages) {
+		this.interactive = interactive;
+		this.ruleMessages = ruleMessages;
 		this.segments = segments;
 		this.audit = audit;
-		this.interactive = interactive;
+		this.fields = fields;
+		this.usage = usage;
+		this.messages = messages;
 	}
 
 	record SegmentRequest(@Nullable String name, @Nullable JsonNode rule) {
@@ -109,6 +127,64 @@ class SegmentApiController {
 		return ResponseEntity.created(URI.create("/api/segments/" + id)).body(new Created(id));
 	}
 
+	/**
+	 * What a rule can test: every field with its type, operators and (for enumerable
+	 * fields) its values, labelled in the caller's language.
+	 */
+	@GetMapping("/fields")
+	List<SegmentFields.Field> fields(Locale locale) {
+		return this.fields.fields(locale);
+	}
+
+	/** Renames a segment and replaces its rule (not while a running scenario uses it). */
+	@PutMapping("/{id}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	Created update(@PathVariable long id, @RequestBody SegmentRequest request, Locale locale) {
+		if (request.name() == null || request.name().isBlank()) {
+			throw problem(HttpStatus.BAD_REQUEST, "name: " + text("segments.error.name", locale));
+		}
+		SegmentRule rule = SegmentRule.parse(request.rule());
+		this.segments.find(id).orElseThrow(() -> notFound(id));
+		refuseWhileUsed(id, locale);
+		this.segments.update(id, request.name(), rule);
+		this.audit.record("segment.update", "segment:" + id);
+		return new Created(id);
+	}
+
+	/** Copies a segment (name and rule) as a new one. */
+	@PostMapping("/{id}/duplicate")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	ResponseEntity<Created> duplicate(@PathVariable long id, Authentication user, Locale locale) {
+		SegmentDetail source = this.segments.find(id).orElseThrow(() -> notFound(id));
+		long copy = this.segments.create(text("segments.copyName", locale, source.name()), source.rule(),
+				user.getName());
+		this.audit.record("segment.duplicate", "segment:" + copy);
+		return ResponseEntity.created(URI.create("/api/segments/" + copy)).body(new Created(copy));
+	}
+
+	/**
+	 * Deletes a segment: 409 with the reason while an active or paused scenario uses it.
+	 */
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	ResponseEntity<Void> delete(@PathVariable long id, Locale locale) {
+		this.segments.find(id).orElseThrow(() -> notFound(id));
+		refuseWhileUsed(id, locale);
+		this.segments.delete(id);
+		this.audit.record("segment.delete", "segment:" + id);
+		return ResponseEntity.noContent().build();
+	}
+
+	private void refuseWhileUsed(long id, Locale locale) {
+		this.usage.refusal(id, locale).ifPresent((reason) -> {
+			throw problem(HttpStatus.CONFLICT, reason);
+		});
+	}
+
+	private String text(String code, Locale locale, Object... arguments) {
+		return this.messages.getMessage(code, arguments, code, locale);
+	}
+
 	@PostMapping("/count")
 	CountView countRule(@RequestBody CountRequest request) {
 		SegmentRule rule = SegmentRule.parse(request.rule());
@@ -132,8 +208,9 @@ class SegmentApiController {
 	}
 
 	@ExceptionHandler(InvalidSegmentRule.class)
-	ProblemDetail invalidRule(InvalidSegmentRule ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	ProblemDetail invalidRule(InvalidSegmentRule ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.ruleMessages.forApi(ex, locale));
 		problem.setTitle("Invalid segment rule");
 		problem.setProperty("path", ex.path());
 		return problem;

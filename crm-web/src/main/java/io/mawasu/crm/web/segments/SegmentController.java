@@ -3,16 +3,17 @@ package io.mawasu.crm.web.segments;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.domain.customer.ShopProperties;
 import io.mawasu.crm.segmentation.InvalidSegmentRule;
 import io.mawasu.crm.segmentation.MemberPage;
-import io.mawasu.crm.segmentation.RuleField;
 import io.mawasu.crm.segmentation.RuleOperator;
 import io.mawasu.crm.segmentation.SegmentCount;
 import io.mawasu.crm.segmentation.SegmentDetail;
@@ -26,7 +27,9 @@ import io.mawasu.crm.web.InteractiveQueries;
 import io.mawasu.crm.web.audit.AuditLog;
 import io.mawasu.crm.web.security.PiiMasking;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -73,20 +76,32 @@ class SegmentController {
 
 	private final InteractiveQueries interactive;
 
+	private final SegmentFields fields;
+
+	private final SegmentUsage usage;
+
 	private final MessageSource messages;
 
+	private final JsonMapper json;
+
+	private final RuleMessages ruleMessages;
+
+	private final SegmentSentence sentence;
+
 	SegmentController(Segments segments, ShopProperties shop, AuditLog audit, Scenarios scenarios,
-			InteractiveQueries interactive, MessageSource messages) {
+			InteractiveQueries interactive, SegmentFields fields, SegmentUsage usage, MessageSource messages,
+			JsonMapper json, RuleMessages ruleMessages, SegmentSentence sentence) {
 		this.interactive = interactive;
-		this.messages = messages;
+		this.ruleMessages = ruleMessages;
+		this.sentence = sentence;
 		this.segments = segments;
 		this.shop = shop;
 		this.audit = audit;
 		this.scenarios = scenarios;
-	}
-
-	/** A field as the builder offers it: its JSON name, value kind and operators. */
-	record FieldOption(String name, String kind, String operators) {
+		this.fields = fields;
+		this.usage = usage;
+		this.messages = messages;
+		this.json = json;
 	}
 
 	record SegmentRow(long id, String name, @Nullable Integer rankPriority, @Nullable Long lastSize,
@@ -112,8 +127,72 @@ class SegmentController {
 
 	@GetMapping("/segments/new")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
-	String builder(Model model) {
-		return builder(model, "", SegmentRule.EVERYONE.toJson().toString(), null);
+	String builder(Model model, Locale locale) {
+		return builder(model, locale, null, "", SegmentRule.EVERYONE.toJson().toString(), null);
+	}
+
+	@GetMapping("/segments/{id}/edit")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	String edit(@PathVariable long id, Model model, Locale locale) {
+		SegmentDetail segment = this.segments.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		this.usage.refusal(id, locale).ifPresent((reason) -> model.addAttribute("problem", reason));
+		return builder(model, locale, id, segment.name(), segment.rule().toJson().toString(), null);
+	}
+
+	@PostMapping("/segments/{id}")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	String update(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "{\"all\":[]}") String rule, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		this.segments.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (name.isBlank()) {
+			return builder(model, locale, id, name, rule, "segments.error.name");
+		}
+		SegmentRule parsed;
+		try {
+			parsed = SegmentRule.parse(rule);
+		}
+		catch (InvalidSegmentRule ex) {
+			ruleError(model, ex, locale);
+			return builder(model, locale, id, name, rule, null);
+		}
+		Optional<String> refusal = this.usage.refusal(id, locale);
+		if (refusal.isPresent()) {
+			model.addAttribute("problem", refusal.get());
+			return builder(model, locale, id, name, rule, null);
+		}
+		this.segments.update(id, name, parsed);
+		this.audit.record("segment.update", "segment:" + id);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/segments/" + id;
+	}
+
+	@PostMapping("/segments/{id}/duplicate")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	String duplicate(@PathVariable long id, Authentication user, Locale locale) {
+		SegmentDetail source = this.segments.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		long copy = this.segments.create(
+				this.messages.getMessage("segments.copyName", new Object[] { source.name() }, locale), source.rule(),
+				user.getName());
+		this.audit.record("segment.duplicate", "segment:" + copy);
+		return "redirect:/segments/" + copy + "/edit";
+	}
+
+	@PostMapping("/segments/{id}/delete")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	String delete(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
+		this.segments.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Optional<String> refusal = this.usage.refusal(id, locale);
+		if (refusal.isPresent()) {
+			redirect.addFlashAttribute("problem", refusal.get());
+			return "redirect:/segments/" + id;
+		}
+		this.segments.delete(id);
+		this.audit.record("segment.delete", "segment:" + id);
+		redirect.addFlashAttribute("deleted", true);
+		return "redirect:/segments";
 	}
 
 	@PostMapping("/segments/preview")
@@ -133,7 +212,7 @@ class SegmentController {
 						.toList());
 		}
 		catch (InvalidSegmentRule ex) {
-			model.addAttribute("ruleError", ex.getMessage());
+			ruleError(model, ex, locale);
 		}
 		catch (InteractiveQueries.QueryTimedOut ex) {
 			model.addAttribute("ruleError", this.messages.getMessage("segments.error.timeout", null, locale));
@@ -144,20 +223,20 @@ class SegmentController {
 	@PostMapping("/segments")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
 	String save(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "{\"all\":[]}") String rule,
-			Authentication user, Model model, RedirectAttributes redirect) {
+			Authentication user, Model model, Locale locale, RedirectAttributes redirect) {
 		if (name.isBlank()) {
-			return builder(model, name, rule, "segments.error.name");
+			return builder(model, locale, null, name, rule, "segments.error.name");
 		}
 		if (name.length() > MAX_NAME_LENGTH) {
-			return builder(model, name.substring(0, MAX_NAME_LENGTH), rule, "segments.error.nameLength");
+			return builder(model, locale, null, name.substring(0, MAX_NAME_LENGTH), rule, "segments.error.nameLength");
 		}
 		SegmentRule parsed;
 		try {
 			parsed = SegmentRule.parse(rule);
 		}
 		catch (InvalidSegmentRule ex) {
-			model.addAttribute("ruleError", ex.getMessage());
-			return builder(model, name, rule, null);
+			ruleError(model, ex, locale);
+			return builder(model, locale, null, name, rule, null);
 		}
 		long id = this.segments.create(name, parsed, user.getName());
 		this.audit.record("segment.create", "segment:" + id);
@@ -166,7 +245,7 @@ class SegmentController {
 	}
 
 	@GetMapping("/segments/{id}")
-	String detail(@PathVariable long id, Model model) {
+	String detail(@PathVariable long id, Model model, Locale locale) {
 		SegmentDetail segment = this.segments.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		SegmentCount count = this.interactive.run(() -> this.segments.count(segment.rule()));
@@ -174,6 +253,7 @@ class SegmentController {
 		List<SegmentSnapshot> snapshots = this.segments.snapshots(id);
 		model.addAttribute("segment", segment);
 		model.addAttribute("ruleJson", segment.rule().toJson().toPrettyString());
+		model.addAttribute("sentence", this.sentence.describe(segment.rule().toJson(), locale));
 		model.addAttribute("count", count);
 		model.addAttribute("reach", reach(count));
 		model.addAttribute("total", total);
@@ -211,17 +291,45 @@ class SegmentController {
 		return "redirect:/segments/" + id;
 	}
 
-	private String builder(Model model, String name, String ruleJson, @Nullable String nameError) {
+	private String builder(Model model, Locale locale, @Nullable Long id, String name, String ruleJson,
+			@Nullable String nameError) {
+		List<SegmentFields.Field> offered = this.fields.fields(locale);
+		model.addAttribute("segmentId", id);
 		model.addAttribute("name", name);
 		model.addAttribute("ruleJson", ruleJson);
 		model.addAttribute("nameError", nameError);
-		model.addAttribute("fields",
-				Arrays.stream(RuleField.values())
-					.map((f) -> new FieldOption(f.json(), f.kind().name(),
-							f.operators().stream().map(RuleOperator::json).collect(Collectors.joining(" "))))
-					.toList());
+		model.addAttribute("fields", offered);
+		model.addAttribute("fieldsJson", this.json.writeValueAsString(offered));
+		model.addAttribute("builderText", this.json.writeValueAsString(builderText(locale)));
 		model.addAttribute("operators", Arrays.stream(RuleOperator.values()).map(RuleOperator::json).toList());
 		return BUILDER_VIEW;
+	}
+
+	/**
+	 * The words the builder's script puts together (sentence, units), in the page's
+	 * language.
+	 */
+	private Map<String, Object> builderText(Locale locale) {
+		Map<String, Object> text = new LinkedHashMap<>();
+		for (String key : List.of("choose", "and", "andJoin", "or", "from", "to", "listHint", "listJoin", "sentence",
+				"everyone")) {
+			text.put(key, this.messages.getMessage("segments.builder.text." + key, null, locale));
+		}
+		Map<String, String> units = new LinkedHashMap<>();
+		for (String type : List.of("days", "money", "count", "age")) {
+			units.put(type, this.messages.getMessage("segments.builder.unit." + type, null, locale));
+		}
+		text.put("unit", units);
+		return text;
+	}
+
+	/**
+	 * A rule the module refused, in the user's language where the module gave a message
+	 * code, with the JSON path so the builder can mark the condition.
+	 */
+	private void ruleError(Model model, InvalidSegmentRule ex, Locale locale) {
+		model.addAttribute("ruleError", this.ruleMessages.forPage(ex, locale));
+		model.addAttribute("rulePath", ex.path());
 	}
 
 	private static Map<String, Long> reach(SegmentCount count) {

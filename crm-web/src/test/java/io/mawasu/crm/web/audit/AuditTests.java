@@ -41,6 +41,9 @@ class AuditTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	AuditLog audit;
+
 	@BeforeEach
 	void users() {
 		TestUsers.ensure(this.accounts);
@@ -110,6 +113,16 @@ class AuditTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("limit"));
+	}
+
+	@Test
+	void thePageShowsActionsByTheirLabels() throws Exception {
+		this.audit.record("label-test", "LOGIN_SUCCESS", null, "127.0.0.1", null);
+		this.mvc.perform(get("/admin/audit").with(user("admin").roles("ADMIN")).header("Accept-Language", "ja"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("title=\"LOGIN_SUCCESS\">ログイン<")));
+		this.mvc.perform(get("/admin/audit").with(user("admin").roles("ADMIN")).header("Accept-Language", "en"))
+			.andExpect(content().string(containsString("title=\"LOGIN_SUCCESS\">Logged in<")));
 	}
 
 	@Test

@@ -11,10 +11,13 @@ import java.util.stream.Stream;
 
 import io.mawasu.crm.testing.TestDatabaseConfiguration;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,17 +26,19 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Base of the browser tests: the whole application on a random port against the test
  * database, driven by headless Chromium through Selenium. Every subclass shares this one
- * configuration, so the application starts once for all of them; each class gets its own
- * browser with a fresh profile.
+ * configuration, so the application starts once for all of them, and one browser (a fresh
+ * profile, cookies cleared before each test) serves them all.
  * <p>
  * Chromium and its driver must be installed ({@code apt-get install chromium
  * chromium-driver}, which {@code .ci/run} does): without them these tests fail rather
@@ -63,8 +68,14 @@ public abstract class BrowserTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	io.mawasu.crm.web.security.UserAccounts userAccounts;
+
 	@BeforeAll
-	static void startBrowser() throws IOException {
+	static synchronized void startBrowser() throws IOException {
+		if (driver != null) {
+			return;
+		}
 		for (Path executable : new Path[] { CHROMIUM, CHROMEDRIVER }) {
 			if (!Files.isExecutable(executable)) {
 				fail(executable + " is missing: browser tests need Chromium and its driver. Run .ci/run, which "
@@ -83,10 +94,11 @@ public abstract class BrowserTests {
 			.build();
 		driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(TIMEOUT);
+		Runtime.getRuntime().addShutdownHook(new Thread(BrowserTests::stopBrowser, "stop-chromium"));
 	}
 
-	@AfterAll
-	static void stopBrowser() {
+	/** One browser serves every browser test class; it stops when the test JVM ends. */
+	static synchronized void stopBrowser() {
 		if (driver != null) {
 			driver.quit();
 			driver = null;
@@ -100,6 +112,7 @@ public abstract class BrowserTests {
 	@BeforeEach
 	void startLoggedOut() {
 		driver().manage().deleteAllCookies();
+		driver().manage().window().setSize(new Dimension(1366, 900));
 	}
 
 	protected WebDriver driver() {
@@ -134,6 +147,89 @@ public abstract class BrowserTests {
 	protected void loginAsAdmin() {
 		login(ADMIN_USERNAME, ADMIN_PASSWORD);
 	}
+
+	/** Logs in as the test user of this role ({@link io.mawasu.crm.web.TestUsers}). */
+	protected void loginAs(io.mawasu.crm.web.security.Role role) {
+		io.mawasu.crm.web.TestUsers.ensure(this.userAccounts);
+		login(io.mawasu.crm.web.TestUsers.username(role), io.mawasu.crm.web.TestUsers.PASSWORD);
+	}
+
+	/**
+	 * Switches the UI language ({@code ja} or {@code en}) for the rest of the session.
+	 */
+	protected void language(String language) {
+		open("/login?lang=" + language);
+	}
+
+	/** Resizes the browser window (the page's viewport follows). */
+	protected void windowWidth(int width) {
+		driver().manage().window().setSize(new Dimension(width, 900));
+	}
+
+	/**
+	 * Leaves a picture of the whole page in {@code target/screenshots} for a person to
+	 * look at.
+	 */
+	protected void screenshot(String name) {
+		try {
+			Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+			JavascriptExecutor js = (JavascriptExecutor) driver();
+			Dimension window = driver().manage().window().getSize();
+			Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
+			driver().manage()
+				.window()
+				.setSize(new Dimension(window.getWidth(),
+						Math.min(4000, Math.max(900, height.intValue() + (window.getHeight()
+								- ((Number) js.executeScript("return window.innerHeight")).intValue())))));
+			Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
+			driver().manage().window().setSize(window);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Runs axe-core (vendored under {@code src/test/resources/axe}, MPL-2.0) on the
+	 * current page and fails with every violation of the WCAG 2.0/2.1 level A and AA
+	 * rules.
+	 */
+	protected void assertAccessible() {
+		JavascriptExecutor js = (JavascriptExecutor) driver();
+		js.executeScript(AXE.get());
+		driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+		Object result = js.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+					.then((r) => done(r.violations.map((v) => v.id + ': ' + v.help + ' at '
+						+ v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', '))))
+					.catch((e) => done(['axe failed: ' + e]));
+				""");
+		assertThat((java.util.List<?>) result).as("axe-core WCAG 2 A/AA violations on %s", driver().getCurrentUrl())
+			.isEmpty();
+	}
+
+	private static final java.util.function.Supplier<String> AXE = new java.util.function.Supplier<>() {
+
+		private @Nullable String source;
+
+		@Override
+		public synchronized String get() {
+			if (this.source == null) {
+				try (java.io.InputStream in = BrowserTests.class.getResourceAsStream("/axe/axe.min.js")) {
+					if (in == null) {
+						throw new IllegalStateException("axe/axe.min.js is missing from the test resources");
+					}
+					this.source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+			return this.source;
+		}
+
+	};
 
 	protected WebElement waitFor(By locator) {
 		return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));

@@ -171,8 +171,9 @@ class ScenarioBrowserTests {
 		this.wait.until(ExpectedConditions.urlMatches(".*/scenarios/\\d+$"));
 		assertThat(this.driver.findElement(By.id("scenario-status")).getText()).isEqualTo("Draft");
 
-		// activation needs a test send first
+		// activation goes through a confirmation; it needs a test send first
 		this.driver.findElement(By.id("scenario-activate")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("scenario-activate-confirm"))).click();
 		assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scenario-problem"))).getText())
 			.contains("test");
 		this.driver.findElement(By.id("test-send-to")).sendKeys("team@example.com");
@@ -184,6 +185,12 @@ class ScenarioBrowserTests {
 		assertThat(test.getSubject()).startsWith("[TEST]");
 
 		this.driver.findElement(By.id("scenario-activate")).click();
+		assertThat(
+				this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("activation-messaged"))).getText())
+			.isEqualTo("2 customers will be messaged now.");
+		assertThat(this.driver.findElement(By.id("activation-control")).getText()).startsWith("0 customers");
+		screenshot("scenario-activation-confirm");
+		this.driver.findElement(By.id("scenario-activate-confirm")).click();
 		this.wait.until(ExpectedConditions.textToBe(By.id("scenario-status"), "Active"));
 
 		// both members get the email, and the SEND step's counts move on the page

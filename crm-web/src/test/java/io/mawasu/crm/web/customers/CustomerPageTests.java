@@ -101,6 +101,24 @@ class CustomerPageTests {
 	}
 
 	@Test
+	void consentSourcesAndActorsAreShownByTheirLabels() throws Exception {
+		this.jdbc.sql("""
+				insert into domain.consent_history (customer_id, channel, status, changed_at, source, actor)
+				select id, 'LINE', 'OPT_IN', timestamptz '2025-06-01 00:00:00+00', 'signup_form', 'customer'
+				from domain.customer where external_id = :id
+				""").param("id", this.prefix + "1").update();
+		assertThat(page("/customers/" + this.prefix + "1", "MARKETER")).contains("Sign-up form", ">Customer<")
+			.doesNotContain(">signup_form<");
+		String japanese = this.mvc
+			.perform(get("/customers/" + this.prefix + "1").header("Accept-Language", "ja")
+				.with(user("consent-labels").roles("MARKETER")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(japanese).contains("会員登録フォーム", "顧客本人");
+	}
+
+	@Test
 	void detailMasksPiiForAnalystsAndRendersInJapanese() throws Exception {
 		String html = this.mvc
 			.perform(get("/customers/" + this.prefix + "1").header("Accept-Language", "ja")

@@ -64,6 +64,8 @@ class DeliveriesPageTests {
 			.andExpect(content().string(containsString("id=\"queue-QUEUED\"")))
 			.andExpect(content().string(containsString("id=\"stuck\"")))
 			.andExpect(content().string(containsString("id=\"hourly-chart\"")))
+			.andExpect(content().string(containsString("id=\"tracking-warning\"")))
+			.andExpect(content().string(containsString("Tracking links point at http://localhost:8080")))
 			.andExpect(content().string(containsString("Outcomes per channel and hour")))
 			.andExpect(content().string(containsString(masked(this.error))))
 			.andExpect(content().string(not(containsString("aiko@example.jp"))))

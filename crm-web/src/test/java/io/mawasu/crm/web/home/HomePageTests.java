@@ -68,6 +68,9 @@ class HomePageTests {
 				"<div class=\"value\" id=\"kpi-average-order-value\">¥2,000</div>",
 				"<div class=\"value\" id=\"kpi-frequency\">1.50</div>", "id=\"kpi-chart\"", "id=\"kpi-table\"",
 				"¥4,500", "¥6,000");
+		assertThat(html).contains("id=\"kpi-partial\"", "The month is not over yet.");
+		html = org.springframework.web.util.HtmlUtils.htmlUnescape(html);
+		assertThat(html).contains("data-partial=\"" + this.thisMonth + "\"");
 		assertThat(html).contains("\"months\":[\"" + this.thisMonth.minusMonths(23) + "\"")
 			.contains(this.thisMonth + "\"]");
 		assertThat(html).contains("\"averageOrderValue\":[").contains("2000.00]").contains("1.50]");

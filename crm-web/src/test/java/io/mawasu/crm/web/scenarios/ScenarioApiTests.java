@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -359,6 +360,61 @@ class ScenarioApiTests {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("the engine did not fail on scenario " + id);
+	}
+
+	@Test
+	void theActivationPreviewSaysWhoIsMessagedHeldOutOrLeftOutAndWhy() throws Exception {
+		// of the segment's two members only Aiko opted in to email
+		this.jdbc.sql("""
+				insert into domain.consent (customer_id, channel, status, changed_at, source)
+				select id, 'EMAIL', 'OPT_IN', now(), 'test' from domain.customer
+				where city = (select rule->>'value' from segmentation.segment where id = :segment) and name = 'Aiko'
+				""").param("segment", this.segmentId).update();
+		long content = this.contents
+			.create(new ContentRequest("Preview", Channel.EMAIL, "Hi", "<p>Hi</p>", null, null, null), "test");
+		long sendFirst = create(scenario("""
+				[{"key":"s1","type":"SEND","channel":"EMAIL","contentId":%d,"next":"x"},{"key":"x","type":"EXIT"}]"""
+			.formatted(content)).replace("\"controlPercent\":10", "\"controlPercent\":0"));
+		this.mvc.perform(get("/api/scenarios/{id}/activation-preview", sendFirst).with(TestUsers.basic(Role.MARKETER)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.members").value(2))
+			.andExpect(jsonPath("$.notReachable").value(1))
+			.andExpect(jsonPath("$.higherPriority").value(0))
+			.andExpect(jsonPath("$.alreadyEnrolled").value(0))
+			.andExpect(jsonPath("$.control").value(0))
+			.andExpect(jsonPath("$.treatment").value(1))
+			.andExpect(jsonPath("$.firstStepSends").value(true));
+		this.mvc.perform(get("/scenarios/{id}/activation-preview", sendFirst)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("m")
+				.roles("MARKETER"))
+			.header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1 customers will be messaged now.")))
+			.andExpect(content().string(containsString("1 cannot be reached")));
+		long waitFirst = create(scenario(STEPS));
+		this.mvc.perform(get("/api/scenarios/{id}/activation-preview", waitFirst).with(TestUsers.basic(Role.MARKETER)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.notReachable").value(0))
+			.andExpect(jsonPath("$.firstStepSends").value(false))
+			.andExpect(jsonPath("$.entryWait").value("P3D"))
+			.andExpect(jsonPath("$.messagedNow").value(0));
+		this.mvc.perform(get("/scenarios/{id}/activation-preview", waitFirst)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("a")
+				.roles("ANALYST")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theActivationRefusalIsInTheCallersLanguage() throws Exception {
+		long id = create(scenario(STEPS));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/api/scenarios/" + id + "/activate")
+				.with(TestUsers.basic(Role.MARKETER))
+				.header("Accept-Language", "ja"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("scenario.conflict.testSendNeeded"))
+			.andExpect(jsonPath("$.detail").value("シナリオ " + id + " は最後の編集の後にテスト送信が必要です。まず自分宛てにテスト送信してください。"));
 	}
 
 	@Test

@@ -116,6 +116,8 @@ class ScenarioPageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"counts-table\"")))
 			.andExpect(content().string(not(containsString("id=\"scenario-activate\""))))
+			.andExpect(content().string(containsString("id=\"step-actions\" hidden")))
+			.andExpect(content().string(containsString("id=\"step-editor\" class=\"stack\" disabled")))
 			.andExpect(content().string(not(containsString("id=\"scenario-save\""))));
 	}
 

@@ -71,7 +71,8 @@ class SegmentPageTests {
 				.with(user("m").roles("MARKETER"))
 				.with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("value: must be a whole number")));
+			.andExpect(
+					content().string(containsString("Enter a whole number from 0 to 150 for Age (got &quot;x&quot;)")));
 	}
 
 	@Test
