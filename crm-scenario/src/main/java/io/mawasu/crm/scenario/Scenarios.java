@@ -240,10 +240,8 @@ public class Scenarios {
 			ScenarioStatus becomes = (action == ScenarioAction.PAUSE) ? ScenarioStatus.PAUSED : ScenarioStatus.ACTIVE;
 			throw new ScenarioConflict("scenario.conflict.transition", "Scenario " + id + " is " + status + "; "
 					+ action.path() + " needs a " + needs + " scenario"
-					+ (status.actions().isEmpty() ? ""
-							: " (possible now: "
-									+ String.join(", ", status.actions().stream().map(ScenarioAction::path).toList())
-									+ ")"),
+					+ (status.actions().isEmpty() ? "" : " (possible now: "
+							+ String.join(", ", status.actions().stream().map(ScenarioAction::path).toList()) + ")"),
 					id, status.name(), needs.name(), becomes.name());
 		}
 		ScenarioStatus to = switch (action) {

@@ -57,7 +57,6 @@ class CustomerController {
 			DeliveryHistory deliveries, InteractiveQueries interactive, ClvFits clv, RfmSegments rfmSegments) {
 		this.interactive = interactive;
 		this.clv = clv;
-		this.rfmSegments = rfmSegments;
 		this.customers = customers;
 		this.insights = insights;
 		this.repository = repository;
