@@ -226,10 +226,18 @@ class ScenarioMetricsApiTests {
 		// orders before, inside and after the 7-day window; the inside ones of i % 5 == 1
 		// come later
 		ZoneId zone = this.shop.timeZone();
-		Instant before = start.minus(3, ChronoUnit.DAYS);
-		Instant inside = start.plus(1, ChronoUnit.DAYS);
-		Instant inside2 = start.plus(2, ChronoUnit.DAYS);
-		Instant after = start.plus(9, ChronoUnit.DAYS);
+		// imports refuse dates more than a day ahead, so the window is moved into the
+		// past:
+		// the enrolments are dated ten days back and the orders around that
+		Instant enrolled = start.minus(10, ChronoUnit.DAYS);
+		this.jdbc
+			.sql("update scenario.enrollment set enrolled_at = enrolled_at - interval '10 days' where scenario_id = :s")
+			.param("s", scenario)
+			.update();
+		Instant before = enrolled.minus(3, ChronoUnit.DAYS);
+		Instant inside = enrolled.plus(1, ChronoUnit.DAYS);
+		Instant inside2 = enrolled.plus(2, ChronoUnit.DAYS);
+		Instant after = enrolled.plus(9, ChronoUnit.DAYS);
 		StringBuilder orders = new StringBuilder("external_id,customer_external_id,ordered_at,amount\n");
 		StringBuilder late = new StringBuilder("external_id,customer_external_id,ordered_at,amount\n");
 		Map<String, long[]> expected = new HashMap<>(); // [converted, revenue]
