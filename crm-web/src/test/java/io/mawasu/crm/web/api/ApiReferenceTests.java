@@ -70,7 +70,11 @@ class ApiReferenceTests {
 			.toList();
 		assertThat(documented).as("headings of docs/api.md missing an operation of /v3/api-docs")
 			.containsAll(operations);
-		assertThat(operations).as("operations of /v3/api-docs missing a documented heading").containsAll(documented);
+		// the tracking pixel, click redirect and unsubscribe page answer with images,
+		// redirects and HTML, which springdoc does not list; every other heading must be
+		// a real operation
+		assertThat(operations).as("operations of /v3/api-docs missing a documented heading")
+			.containsAll(documented.stream().filter((heading) -> !heading.matches("(GET|POST) /(t|u)/.*")).toList());
 	}
 
 }
