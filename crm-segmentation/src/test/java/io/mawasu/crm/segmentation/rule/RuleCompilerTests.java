@@ -39,7 +39,7 @@ class RuleCompilerTests {
 	void emptyAllIsEveryoneAndEmptyAnyIsNoOne() {
 		assertThat(compile("{'all':[]}").where()).isEqualTo("true");
 		assertThat(compile("{'any':[]}").where()).isEqualTo("false");
-		assertThat(compile("{'all':[]}").fromWhere()).isEqualTo("from domain.customer c\nwhere true");
+		assertThat(compile("{'all':[]}").fromWhere()).isEqualTo("from domain.v_customer c\nwhere true");
 	}
 
 	@ParameterizedTest
@@ -86,11 +86,11 @@ class RuleCompilerTests {
 				OffsetDateTime.parse("2026-10-24T00:00+09:00"));
 		assertThat(compile(condition("registeredDays", "lt", "30")).where()).isEqualTo("c.registered_at >= :p0");
 		assertThat(compile(condition("openedWithinDays", "lte", "30")).where()).isEqualTo(
-				"(select max(e.last_opened_at) from domain.customer_engagement e where e.customer_id = c.id) >= :p0");
-		assertThat(compile(condition("clickedWithinDays", "between", "[0, 7]")).where())
-			.isEqualTo("((select max(e.last_clicked_at) from domain.customer_engagement e where e.customer_id = c.id) "
-					+ "< :p0 and (select max(e.last_clicked_at) from domain.customer_engagement e "
-					+ "where e.customer_id = c.id) >= :p1)");
+				"(select max(e.last_opened_at) from domain.v_customer_engagement e where e.customer_id = c.id) >= :p0");
+		assertThat(compile(condition("clickedWithinDays", "between", "[0, 7]")).where()).isEqualTo(
+				"((select max(e.last_clicked_at) from domain.v_customer_engagement e where e.customer_id = c.id) "
+						+ "< :p0 and (select max(e.last_clicked_at) from domain.v_customer_engagement e "
+						+ "where e.customer_id = c.id) >= :p1)");
 		assertThat(compile(condition("recencyDays", "notIn", "[1, 2]")).where()).startsWith("((")
 			.endsWith(") is not true)");
 	}
@@ -133,7 +133,7 @@ class RuleCompilerTests {
 
 	@Test
 	void purchasesAreExistsOnOrders() {
-		String exists = "exists (select 1 from domain.orders o where o.customer_id = c.id and ";
+		String exists = "exists (select 1 from domain.v_order o where o.customer_id = c.id and ";
 		assertThat(compile(condition("purchasedCategory", "eq", "'shoes'")).where())
 			.isEqualTo(exists + "o.category = :p0)");
 		assertThat(compile(condition("purchasedCategory", "ne", "'shoes'")).where())
@@ -148,7 +148,7 @@ class RuleCompilerTests {
 
 	@Test
 	void consentIsAnOptInNow() {
-		String exists = "exists (select 1 from domain.consent k where k.customer_id = c.id and k.status = 'OPT_IN' "
+		String exists = "exists (select 1 from domain.v_consent_current k where k.customer_id = c.id and k.status = 'OPT_IN' "
 				+ "and k.channel";
 		assertThat(compile(condition("consent", "eq", "'email'")).where()).isEqualTo(exists + " = :p0)");
 		assertThat(compile(condition("consent", "eq", "'email'")).parameters()).containsEntry("p0", "EMAIL");
