@@ -48,33 +48,12 @@ public class DeliveryHistory {
 	 * and step.
 	 */
 	public Set<Long> opened(String sourceType, long sourceId, String stepKey, Collection<Long> customerIds) {
-		return engaged(sourceType, sourceId, stepKey, customerIds, new String[] { "OPENED", "CLICKED" });
+		return openedSince(sourceType, sourceId, stepKey, always(customerIds));
 	}
 
 	/** Of {@code customerIds}, those who clicked a link of the message of that step. */
 	public Set<Long> clicked(String sourceType, long sourceId, String stepKey, Collection<Long> customerIds) {
-		return engaged(sourceType, sourceId, stepKey, customerIds, new String[] { "CLICKED" });
-	}
-
-	private Set<Long> engaged(String sourceType, long sourceId, String stepKey, Collection<Long> customerIds,
-			String[] kinds) {
-		if (customerIds.isEmpty()) {
-			return Set.of();
-		}
-		return Set.copyOf(this.jdbc.sql("""
-				select m.customer_id from delivery.message m
-				where m.source_type = :type and m.source_id = :source and m.step_key = :step
-					and m.customer_id = any(:ids)
-					and exists (select 1 from delivery.event e
-						where e.message_id = m.id and e.first and e.kind = any(:kinds))
-				""")
-			.param("type", sourceType)
-			.param("source", sourceId)
-			.param("step", stepKey)
-			.param("ids", Outbox.longs(List.copyOf(customerIds)))
-			.param("kinds", kinds)
-			.query(Long.class)
-			.list());
+		return clickedSince(sourceType, sourceId, stepKey, always(customerIds));
 	}
 
 	/**
@@ -82,31 +61,14 @@ public class DeliveryHistory {
 	 * open or click of any of them (customers with none are absent).
 	 */
 	public Map<Long, Integer> unansweredSends(String sourceType, long sourceId, Collection<Long> customerIds) {
-		if (customerIds.isEmpty()) {
-			return Map.of();
-		}
-		Map<Long, Integer> unanswered = new HashMap<>();
-		this.jdbc.sql("""
-				with sent as (
-					select m.id, m.customer_id, m.sent_at from delivery.message m
-					where m.source_type = :type and m.source_id = :source and m.customer_id = any(:ids)
-						and m.state = 'SENT'
-				), answered as (
-					select s.customer_id, max(e.at) as at
-					from sent s join delivery.event e on e.message_id = s.id and e.kind in ('OPENED', 'CLICKED')
-					group by s.customer_id
-				)
-				select s.customer_id, count(*) as n
-				from sent s left join answered a on a.customer_id = s.customer_id
-				where a.at is null or s.sent_at > a.at
-				group by s.customer_id
-				""")
-			.param("type", sourceType)
-			.param("source", sourceId)
-			.param("ids", Outbox.longs(List.copyOf(customerIds)))
-			.query((rs, n) -> unanswered.put(rs.getLong(1), rs.getInt(2)))
-			.list();
-		return unanswered;
+		return unansweredSendsSince(sourceType, sourceId, always(customerIds));
+	}
+
+	/** Every message counts: each customer's time is the epoch. */
+	private static Map<Long, Instant> always(Collection<Long> customerIds) {
+		Map<Long, Instant> since = new HashMap<>();
+		customerIds.forEach((id) -> since.put(id, Instant.EPOCH));
+		return since;
 	}
 
 	/**
