@@ -155,6 +155,17 @@ class Enrolments {
 		int priority = (Integer) row[1];
 		ScenarioDefinition definition = ScenarioDefinition.stored((String) row[2]);
 		long[] members = this.segments.memberIds(segmentId);
+		// reachable as enrolment decides it (SendEligibility.reachable), so the preview
+		// and
+		// the enrolment cannot disagree
+		List<Channel> channels = definition.steps()
+			.stream()
+			.filter(Send.class::isInstance)
+			.map((step) -> ((Send) step).channel())
+			.distinct()
+			.toList();
+		long[] reachable = (channels.isEmpty() || members.length == 0) ? members
+				: this.eligibility.reachable(channels, members);
 		boolean firstStepSends = definition.entry() instanceof Send;
 		String entryWait = (definition.entry() instanceof Wait wait) ? wait.duration() : null;
 		Reentry reentry = definition.reentry();
@@ -167,10 +178,7 @@ class Enrolments {
 					where e.scenario_id = :scenario group by e.customer_id),
 				classified as (
 					select m.customer_id,
-						cardinality(cast(:channels as text[])) = 0
-							or exists (select 1 from domain.consent k join domain.customer c on c.id = k.customer_id
-								where k.customer_id = m.customer_id and k.status = 'OPT_IN' and not c.blacklisted
-									and k.channel = any(cast(:channels as text[]))) as reachable,
+						m.customer_id = any(cast(:reachable as bigint[])) as reachable,
 						p.customer_id is null
 							or (:reentry = 'ALWAYS' and not p.active)
 							or (:reentry = 'AFTER_DAYS' and not p.active
@@ -191,13 +199,7 @@ class Enrolments {
 				from classified
 				""")
 			.param("members", members)
-			.param("channels",
-					definition.steps()
-						.stream()
-						.filter(Send.class::isInstance)
-						.map((step) -> ((Send) step).channel().name())
-						.distinct()
-						.toArray(String[]::new))
+			.param("reachable", reachable)
 			.param("scenario", scenarioId)
 			.param("scenarioText", Long.toString(scenarioId))
 			.param("reentry", reentry.kind().name())

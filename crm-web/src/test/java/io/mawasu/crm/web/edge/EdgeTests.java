@@ -158,7 +158,7 @@ class EdgeTests {
 
 	@Test
 	void pagesCarryAContentSecurityPolicyWhoseNonceTheirScriptsUse() throws Exception {
-		MvcResult result = this.mvc.perform(get("/rfm").with(user("a").roles("ANALYST")))
+		MvcResult result = this.mvc.perform(get("/kpis").with(user("a").roles("ANALYST")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Security-Policy", containsString("object-src 'none'")))
 			.andReturn();
