@@ -79,7 +79,7 @@ class TrackingEndpointTests {
 			.query(Long.class)
 			.single();
 		Instant before = Instant.now().minusSeconds(3600);
-		for (Channel channel : Channel.values()) {
+		for (Channel channel : Channel.messagingChannels()) {
 			this.consents.change(this.customer, channel, ConsentStatus.OPT_IN, before, "TEST", null);
 		}
 		this.message = this.jdbc
@@ -230,7 +230,7 @@ class TrackingEndpointTests {
 						sign("HmacSHA1", "test-sms-auth-token", signed.getBytes(StandardCharsets.UTF_8))))
 			.andExpect(status().isOk());
 		Instant after = Instant.now();
-		for (Channel channel : Channel.values()) {
+		for (Channel channel : Channel.messagingChannels()) {
 			assertThat(this.consents.status(this.customer, channel)).as(channel.name()).contains(ConsentStatus.OPT_OUT);
 			Instant changedAt = this.jdbc
 				.sql("select changed_at from domain.consent where customer_id = :c and channel = :ch")
