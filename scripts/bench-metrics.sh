@@ -71,9 +71,9 @@ select 'Bench ' || s, 0, 'ACTIVE', 10, jsonb_build_object('name', 'Bench ' || s,
 		jsonb_build_object('key', 's2', 'type', 'SEND', 'channel', 'LINE', 'contentId', 1, 'next', 'x'),
 		jsonb_build_object('key', 'x', 'type', 'EXIT'))), now() - interval '40 days'
 from generate_series(1, :scenarios) s;
--- enrolment i: scenario 1 + i % 200, customer 1 + i % customers (each customer in two scenarios)
+-- enrolment i: scenario 1 + i % 200, customer 1 + i / 2 (each customer in two scenarios)
 insert into scenario.enrollment (scenario_id, customer_id, grp, state, step_key, enrolled_at)
-select (select min(id) from scenario.scenario) + i % :scenarios, (select min(id) from domain.customer) + i % :customers,
+select (select min(id) from scenario.scenario) + i % :scenarios, (select min(id) from domain.customer) + i / 2,
 	case when hashint4(i) % 10 = 0 then 'CONTROL' else 'TREATMENT' end, 'EXITED', 'x',
 	now() - interval '30 days' + (i % 25) * interval '1 day' + (i % 1440) * interval '1 minute'
 from generate_series(0, :enrolments - 1) i;

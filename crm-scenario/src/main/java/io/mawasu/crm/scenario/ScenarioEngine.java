@@ -39,15 +39,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Advances due enrolments of ACTIVE scenarios. Each batch is claimed with
- * {@code FOR UPDATE SKIP LOCKED} and handled in one transaction: the step's work (outbox
+ * Advances due enrolments of ACTIVE scenarios. Each round takes every scenario with due
+ * enrolments in turn and claims up to a batch of its enrolments with
+ * {@code FOR UPDATE SKIP LOCKED} in a transaction of their own: the step's work (outbox
  * rows, events) and the move to the next step commit together or not at all, so several
  * instances can run side by side and a crash mid-batch leaves the batch to be redone.
  * Enqueueing is idempotent by (source, step, customer, visit) as a second guard, the
  * visit being the enrolment's time, so a customer who re-enters gets the messages again.
- * One scenario's failure never holds up the others: each scenario's share of a batch runs
- * in a savepoint, and what fails is rolled back alone, marked on the enrolment and the
- * scenario (failures, last error, time), logged and retried later. Before a step,
+ * One scenario's failure never holds up the others: a batch that fails is rolled back and
+ * its enrolments are tried one by one; those that still fail are marked on the enrolment
+ * and the scenario (failures, last error, time), logged and retried later. Before a step,
  * enrolments that reached the goal (a purchase since enrolment within the goal's days) or
  * had too many unanswered sends of this visit exit. CONTROL enrolments are never
  * enqueued: the time the message would have been sent is logged (CONTROL_HELD).

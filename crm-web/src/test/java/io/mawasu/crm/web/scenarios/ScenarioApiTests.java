@@ -274,28 +274,29 @@ class ScenarioApiTests {
 
 	@Test
 	void aScenarioTheEngineFailsOnShowsItsFailuresWhileAnotherKeepsSending() throws Exception {
+		// LINE, so that no other test's mail server ever receives this message
 		long content = this.contents
-			.create(new ContentRequest("Kept", Channel.EMAIL, "Hi", "<p>Hi</p>", null, null, null), "test");
+			.create(new ContentRequest("Kept", Channel.LINE, null, null, null, List.of("Hi"), null), "test");
 		long failing = failingScenario(this.jdbc, this.engine, this.segments, this.segmentId);
 		// another scenario, on other customers, is sent in the same engine runs
 		String city = "scapi-ok-" + UUID.randomUUID();
 		this.jdbc
 			.sql("""
-					insert into domain.customer (external_id, name, email, city) values (:city, 'Chika', 'chika@example.jp', :city)
+					insert into domain.customer (external_id, name, line_user_id, city) values (:city, 'Chika', 'Uchika', :city)
 					""")
 			.param("city", city)
 			.update();
 		this.jdbc
 			.sql("""
 					insert into domain.consent (customer_id, channel, status, changed_at, source)
-					select id, 'EMAIL', 'OPT_IN', now() - interval '1 day', 'test' from domain.customer where external_id = :city
+					select id, 'LINE', 'OPT_IN', now() - interval '1 day', 'test' from domain.customer where external_id = :city
 					""")
 			.param("city", city)
 			.update();
 		long other = this.segments.create("Scenario API ok " + city,
 				SegmentRule.parse("{\"field\":\"city\",\"op\":\"eq\",\"value\":\"" + city + "\"}"), null);
 		long sending = create(scenario("""
-				[{"key":"s1","type":"SEND","channel":"EMAIL","contentId":%d,"next":"x"},{"key":"x","type":"EXIT"}]"""
+				[{"key":"s1","type":"SEND","channel":"LINE","contentId":%d,"next":"x"},{"key":"x","type":"EXIT"}]"""
 			.formatted(content)).replace("\"segmentId\":" + this.segmentId, "\"segmentId\":" + other));
 		this.jdbc.sql("update scenario.scenario set test_sent_at = clock_timestamp() where id = :id")
 			.param("id", sending)
