@@ -44,10 +44,6 @@ class ClvController {
 		this.auditLog = auditLog;
 	}
 
-	/** The holdout chart's series: week labels, predicted and actual cumulative. */
-	record Holdout(List<Integer> weeks, List<Double> predicted, List<Long> actual) {
-	}
-
 	@GetMapping("/clv")
 	String page(Model model) {
 		ClvFit fit = this.fits.latest().orElse(null);
@@ -61,7 +57,11 @@ class ClvController {
 				weeks.add(w + 1);
 				predicted.add(Math.round(distribution.holdoutPredicted().get(w) * 10) / 10.0);
 			}
-			model.addAttribute("holdout", new Holdout(weeks, predicted, distribution.holdoutActual()));
+			// plain lists: Thymeleaf's JavaScript serialiser does not read record
+			// components
+			model.addAttribute("holdoutWeeks", weeks);
+			model.addAttribute("holdoutPredicted", predicted);
+			model.addAttribute("holdoutActual", distribution.holdoutActual());
 			List<String> clvBins = new ArrayList<>();
 			for (int b = 0; b < distribution.clvCounts().size(); b++) {
 				clvBins.add(Math.round(b * distribution.clvBinWidth()) + "–"
