@@ -51,7 +51,7 @@ class CycleController {
 
 	static final String BOARD_FRAGMENT = "cycles/fragments :: board";
 
-	static final String TODO_FRAGMENT = "cycles/fragments :: todo";
+	static final String AGENDA_FRAGMENT = "cycles/fragments :: todo";
 
 	static final Set<String> TABS = Set.of("plan", "do", "check", "act");
 
@@ -96,7 +96,7 @@ class CycleController {
 	@GetMapping("/cycles/todo")
 	String todo(Model model, Authentication user) {
 		model.addAttribute("todo", this.cycles.todo(user.getName()));
-		return TODO_FRAGMENT;
+		return AGENDA_FRAGMENT;
 	}
 
 	@GetMapping("/cycles/{id}")
