@@ -212,7 +212,8 @@ public class DemoData {
 						array(select t.tag from unnest(tag_names, case when gender = 'M' then tag_men else tag_women end)
 								with ordinality as t(tag, share, i)
 							where pg_temp.demo_u(:seed, 100 + t.i::int, g) < t.share order by t.i),
-						((case when warped between cast(:start as date) and cast(:today as date) - 1 then warped else day end)
+						((case when warped between cast(:start as date) and cast(:today as date) - 1 then warped
+							when rewarped between cast(:start as date) and cast(:today as date) - 1 then rewarped else day end)
 							+ make_time(hour_buckets[1 + floor(pg_temp.demo_u(:seed, 19, g) * 1000)::int],
 								floor(pg_temp.demo_u(:seed, 20, g) * 60)::int, floor(pg_temp.demo_u(:seed, 21, g) * 60)::int))
 							at time zone :zone,
@@ -229,8 +230,10 @@ public class DemoData {
 						1 + floor(cardinality(family_kanji) * power(pg_temp.demo_u(:seed, 3, g), 2))::int as f,
 						pool_start[pool] + floor(pool_size[pool] * pg_temp.demo_u(:seed, 4, g))::int as n,
 						pg_temp.demo_pick(place_buckets, pg_temp.demo_u(:seed, 5, g)) as place,
-						cast(:start as date) + floor(:days * power(pg_temp.demo_u(:seed, 6, g), 0.75))::int as day) d
-					cross join lateral (select day + shift[extract(doy from day)::int] as warped) w
+						cast(:start as date) + floor(:days * power(pg_temp.demo_u(:seed, 6, g), 0.75))::int as day,
+						cast(:start as date) + floor(:days * power(pg_temp.demo_u(:seed, 23, g), 0.75))::int as redraw) d
+					cross join lateral (select day + shift[extract(doy from day)::int] as warped,
+						redraw + shift[extract(doy from redraw)::int] as rewarped) w
 					order by g
 					""")
 			.param("seed", seed)
@@ -310,14 +313,15 @@ public class DemoData {
 						cross join lateral (select case
 							when pg_temp.demo_u(:seed, 40, c.g) < :nonBuyers then 0
 							when pg_temp.demo_u(:seed, 41, c.g) < :oneTime then 1
-							else 1 + ceil((least(:cap, 1 + floor(least(1e9,
+							else 1 + floor((least(:cap, 1 + floor(least(1e9,
 									power(1 - pg_temp.demo_u(:seed, 42, c.g), -1.0 / :alpha)))) - 1)
-								* (cast(:lastDay as date) - c.registered_day) / cast(:days as float8))::int
+								* (cast(:lastDay as date) - c.registered_day) / cast(:days as float8)
+								+ pg_temp.demo_u(:seed, 43, c.g))::int
 							end as orders) k
-						cross join lateral (select least(cast(:lastDay as date), c.registered_day
+						cross join lateral (select c.registered_day
 							+ case when pg_temp.demo_u(:seed, 50, c.g) < 0.7 then 0
-								else floor(-ln(1 - pg_temp.demo_u(:seed, 51, c.g)) * 30)::int end) as first_day) f
-						where k.orders > 0
+								else floor(-ln(1 - pg_temp.demo_u(:seed, 51, c.g)) * 30)::int end as first_day) f
+						where k.orders > 0 and f.first_day <= cast(:lastDay as date)
 					)
 					insert into domain.orders (external_id, customer_id, ordered_at, amount, currency, category, brand,
 							quantity, list_price)
@@ -338,11 +342,15 @@ public class DemoData {
 					cross join lateral (select case when j = 1 then p.first_day
 							else least(cast(:lastDay as date), p.first_day + 1 + floor(greatest(p.end_day - p.first_day - 1, 0)
 								* (j - 2 + pg_temp.demo_u(:seed, 60, key)) / (p.orders - 1))::int) end as raw_day) r
-					cross join lateral (select r.raw_day + shift[extract(doy from r.raw_day)::int] as warped) w
+					cross join lateral (select p.first_day + 1 + floor(greatest(p.end_day - p.first_day - 1, 0)
+							* pg_temp.demo_u(:seed, 68, key))::int as redraw) rr
+					cross join lateral (select r.raw_day + shift[extract(doy from r.raw_day)::int] as warped,
+						rr.redraw + shift[extract(doy from rr.redraw)::int] as rewarped) w
 					cross join lateral (select case
 							when j = 1 and p.first_day = p.registered_day then least(cast(:until as timestamptz) - interval '1 second',
 								p.registered_at + floor(pg_temp.demo_u(:seed, 61, key) * 30) * interval '1 minute')
 							else ((case when j > 1 and w.warped between p.first_day and cast(:lastDay as date) then w.warped
+								when j > 1 and w.rewarped between p.first_day and cast(:lastDay as date) then w.rewarped
 								else r.raw_day end)
 								+ make_time(hour_buckets[1 + floor(pg_temp.demo_u(:seed, 62, key) * 1000)::int],
 									floor(pg_temp.demo_u(:seed, 63, key) * 60)::int, floor(pg_temp.demo_u(:seed, 64, key) * 60)::int))

@@ -7,7 +7,10 @@ package io.mawasu.crm.domain.demo;
  * {@code P(K >= k + 1 | K >= k)} rises with k, which gives the F2 drop-off and the long
  * tail of loyal heavy buyers seen in real order data. A repeater's extra orders are then
  * scaled by the customer's tenure (the share of the three years since registration,
- * {@value #MEAN_TENURE} on average) and rounded up.
+ * {@value #MEAN_TENURE} on average) and rounded stochastically (down, or up with the
+ * probability of the fraction), which keeps the mean: a customer registered last month
+ * has had little time to come back, so recent cohorts do not all get a second order
+ * within days, as rounding up would give them.
  *
  * @param nonBuyerShare registered customers without an order
  * @param oneTimeShare buyers with exactly one order
@@ -24,9 +27,6 @@ record PurchaseFrequency(double nonBuyerShare, double oneTimeShare, double alpha
 
 	/** Mean share of the window a customer is registered: registration at u^0.75. */
 	static final double MEAN_TENURE = 1 - 1 / 1.75;
-
-	/** Rounding the scaled extra orders up adds about half an order per repeater. */
-	private static final double ROUNDING = 0.5;
 
 	private static final double MIN_ALPHA = 0.05;
 
@@ -65,8 +65,7 @@ record PurchaseFrequency(double nonBuyerShare, double oneTimeShare, double alpha
 
 	/** The mean per buyer before tenure scaling that gives {@code perBuyer} after it. */
 	private static double untenured(double perBuyer) {
-		double extra = perBuyer - 1 - (1 - ONE_TIME_BUYERS) * ROUNDING;
-		return 1 + Math.max(extra, 0) / MEAN_TENURE;
+		return 1 + Math.max(perBuyer - 1, 0) / MEAN_TENURE;
 	}
 
 	/** {@code E[K] = 1 + sum_{j=1}^{cap-1} j^-alpha} for a repeater. */
@@ -80,7 +79,7 @@ record PurchaseFrequency(double nonBuyerShare, double oneTimeShare, double alpha
 
 	double expectedOrdersPerCustomer() {
 		double untenured = this.oneTimeShare + (1 - this.oneTimeShare) * repeaterMean(this.alpha, this.cap);
-		return (1 - this.nonBuyerShare) * (1 + (untenured - 1) * MEAN_TENURE + (1 - this.oneTimeShare) * ROUNDING);
+		return (1 - this.nonBuyerShare) * (1 + (untenured - 1) * MEAN_TENURE);
 	}
 
 }
