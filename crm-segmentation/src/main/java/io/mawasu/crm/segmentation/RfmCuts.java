@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The cut points of a {@link RfmMethod#THRESHOLD} run: exactly four ascending numbers per
- * axis. Recency cuts are days since the last purchase, frequency cuts order counts and
- * monetary cuts amounts in the shop's currency.
+ * axis (a QUANTILE run scored with F cut points has only {@code frequency}). Recency cuts
+ * are days since the last purchase, frequency cuts order counts and monetary cuts amounts
+ * in the shop's currency.
  */
 public record RfmCuts(@Nullable List<BigDecimal> recency, @Nullable List<BigDecimal> frequency,
 		@Nullable List<BigDecimal> monetary) {
@@ -21,24 +22,24 @@ public record RfmCuts(@Nullable List<BigDecimal> recency, @Nullable List<BigDeci
 	 * @throws InvalidRfmRequest naming the first axis that does not
 	 */
 	public void validate() {
-		check("recency", this.recency);
-		check("frequency", this.frequency);
-		check("monetary", this.monetary);
+		check("cuts.recency", this.recency);
+		check("cuts.frequency", this.frequency);
+		check("cuts.monetary", this.monetary);
 	}
 
-	private static void check(String axis, @Nullable List<BigDecimal> cuts) {
+	/** Checks one axis's cut points, named {@code field} in the message. */
+	static void check(String field, @Nullable List<BigDecimal> cuts) {
 		if (cuts == null || cuts.size() != COUNT || cuts.contains(null)) {
-			throw new InvalidRfmRequest(
-					"cuts." + axis + " needs exactly " + COUNT + " numbers, for example [30, 90, 180, 365]");
+			throw new InvalidRfmRequest(field + " needs exactly " + COUNT + " numbers, for example [30, 90, 180, 365]");
 		}
 		for (int i = 1; i < cuts.size(); i++) {
 			if (cuts.get(i).compareTo(cuts.get(i - 1)) <= 0) {
-				throw new InvalidRfmRequest("cuts." + axis + " must be strictly ascending, but " + cuts.get(i)
-						+ " follows " + cuts.get(i - 1));
+				throw new InvalidRfmRequest(
+						field + " must be strictly ascending, but " + cuts.get(i) + " follows " + cuts.get(i - 1));
 			}
 		}
 		if (cuts.get(0).signum() < 0) {
-			throw new InvalidRfmRequest("cuts." + axis + " must not be negative");
+			throw new InvalidRfmRequest(field + " must not be negative");
 		}
 	}
 

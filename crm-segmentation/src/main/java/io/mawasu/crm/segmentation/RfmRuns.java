@@ -102,7 +102,7 @@ public class RfmRuns {
 		ZoneId zone = this.shop.timeZone();
 		LocalDate asOf = (request.asOf() != null) ? request.asOf() : LocalDate.now(this.clock.withZone(zone));
 		RfmMethod method = request.methodOrDefault();
-		RfmCuts cuts = (method == RfmMethod.THRESHOLD) ? request.cuts() : null;
+		RfmCuts cuts = request.scoringCuts();
 		try {
 			return new Claimed(this.queries.claim(asOf, method, request.lookbackDays(), cuts), asOf, request);
 		}
@@ -124,7 +124,7 @@ public class RfmRuns {
 		try {
 			this.transactions.executeWithoutResult((status) -> {
 				int customers = this.queries.score(claimed.id(), claimed.asOf(), zone, until, since,
-						request.methodOrDefault(), request.cuts());
+						request.methodOrDefault(), request.scoringCuts());
 				this.queries.finish(claimed.id(), customers);
 			});
 			logger.info("RFM run {} as of {} done in {} ms", claimed.id(), claimed.asOf(),

@@ -75,6 +75,19 @@ class RfmCutsTests {
 		new RfmRunRequest(null, RfmMethod.QUANTILE, null, 30).validate();
 	}
 
+	@Test
+	void frequencyCutsAreForQuantileRunsAndMustAscend() {
+		assertThatThrownBy(() -> new RfmRunRequest(null, RfmMethod.THRESHOLD, new RfmCuts(RECENCY, FREQUENCY, MONETARY),
+				null, numbers(2, 3, 5, 10))
+			.validate()).isInstanceOf(InvalidRfmRequest.class).hasMessageContaining("frequencyCuts is for QUANTILE");
+		assertThatThrownBy(() -> new RfmRunRequest(null, null, null, null, numbers(3, 2, 5, 10)).validate())
+			.isInstanceOf(InvalidRfmRequest.class)
+			.hasMessageContaining("frequencyCuts must be strictly ascending");
+		assertThatThrownBy(() -> new RfmRunRequest(null, null, null, null, numbers(2, 3)).validate())
+			.hasMessageContaining("frequencyCuts needs exactly 4");
+		new RfmRunRequest(null, RfmMethod.QUANTILE, null, null, numbers(2, 3, 5, 10)).validate();
+	}
+
 	static List<BigDecimal> numbers(long... values) {
 		return java.util.Arrays.stream(values).mapToObj(BigDecimal::valueOf).toList();
 	}

@@ -115,6 +115,23 @@ class RfmRunsIntegrationTests {
 	}
 
 	@Test
+	void quantileRunWithFrequencyCutsScoresFByTheCutsAndRAndMByRank() {
+		RfmRun run = this.runs
+			.start(new RfmRunRequest(AS_OF, RfmMethod.QUANTILE, null, null, RfmCutsTests.numbers(2, 3, 5, 10)));
+
+		assertThat(run.method()).isEqualTo(RfmMethod.QUANTILE);
+		assertThat(run.cuts()).isNotNull();
+		assertThat(run.cuts().frequency()).isEqualTo(RfmCutsTests.numbers(2, 3, 5, 10));
+		assertThat(run.cuts().recency()).isNull();
+		Map<String, RfmScore> scores = scores(run.id());
+		// the same R and M as the plain quantile run above; F = 1 + cut points reached
+		assertThat(scores.get("rfm-A")).extracting(RfmScore::r, RfmScore::f, RfmScore::m).containsExactly(4, 2, 4);
+		assertThat(scores.get("rfm-B")).extracting(RfmScore::r, RfmScore::f, RfmScore::m).containsExactly(2, 1, 2);
+		assertThat(scores.get("rfm-D")).extracting(RfmScore::r, RfmScore::f, RfmScore::m).containsExactly(1, 3, 5);
+		assertThat(this.runs.latest().orElseThrow().cuts().frequency()).isEqualTo(RfmCutsTests.numbers(2, 3, 5, 10));
+	}
+
+	@Test
 	void quantileScoresEqualPercentRankOverEveryBuyer() {
 		this.jdbc.sql("""
 				insert into domain.customer (external_id) select 'rfm-many-' || i from generate_series(1, 400) i

@@ -69,24 +69,13 @@ public class RfmQueries {
 	// each buyer's score is then 1 + the number of levels 2-5 whose lowest value
 	// (recency:
 	// highest) it reaches: four comparisons per buyer instead of three hash joins.
-	private static final String QUANTILE_SCORES = """
-			r_rank as materialized (%s),
-			f_rank as materialized (%s),
-			m_rank as materialized (%s),
-			levels as materialized (
-				select r.*, f.*, m.*
-				from (%s) r, (%s) f, (%s) m
-			),
-			scored as (
-				select b.customer_id, b.recency_days, b.frequency, b.monetary,
-					%s as r,
-					%s as f,
-					%s as m
-				from buyers b cross join levels l
-			)
-			""".formatted(rank("recency_days", "desc"), rank("frequency", "asc"), rank("monetary", "asc"),
-			levels("r", "max", "r_rank"), levels("f", "min", "f_rank"), levels("m", "min", "m_rank"),
-			score("b.recency_days <=", "l.r"), score("b.frequency >=", "l.f"), score("b.monetary >=", "l.m"));
+	private static final String QUANTILE_SCORES = quantileScores(score("b.frequency >=", "l.f"));
+
+	// A quantile run given F cut points: R and M by rank, F as in a threshold run.
+	private static final String QUANTILE_SCORES_FIXED_F = quantileScores("""
+			cast(1 + cast(b.frequency >= :f1 as int) + cast(b.frequency >= :f2 as int)
+				+ cast(b.frequency >= :f3 as int) + cast(b.frequency >= :f4 as int) as smallint)
+			""".strip());
 
 	private static final String THRESHOLD_SCORES = """
 			scored as (
@@ -119,6 +108,27 @@ public class RfmQueries {
 			from inserted
 			group by r, f, m, segment_code
 			""";
+
+	private static String quantileScores(String frequencyScore) {
+		return """
+				r_rank as materialized (%s),
+				f_rank as materialized (%s),
+				m_rank as materialized (%s),
+				levels as materialized (
+					select r.*, f.*, m.*
+					from (%s) r, (%s) f, (%s) m
+				),
+				scored as (
+					select b.customer_id, b.recency_days, b.frequency, b.monetary,
+						%s as r,
+						%s as f,
+						%s as m
+					from buyers b cross join levels l
+				)
+				""".formatted(rank("recency_days", "desc"), rank("frequency", "asc"), rank("monetary", "asc"),
+				levels("r", "max", "r_rank"), levels("f", "min", "f_rank"), levels("m", "min", "m_rank"),
+				score("b.recency_days <=", "l.r"), frequencyScore, score("b.monetary >=", "l.m"));
+	}
 
 	private static String levels(String axis, String bound, String ranks) {
 		return """
@@ -213,7 +223,8 @@ public class RfmQueries {
 	 * the shop-zone date of the last positive order; frequency = positive orders;
 	 * monetary = the sum of all amounts (returns reduce it). QUANTILE: each score is
 	 * {@code least(5, 1 + floor(5 * percent_rank()))}, recency ordered descending;
-	 * THRESHOLD: 1 + cut points &le; value (recency: 5 &minus; cut points &le; days).
+	 * THRESHOLD: 1 + cut points &le; value (recency: 5 &minus; cut points &le; days); a
+	 * QUANTILE run given F cut points scores F that way and R and M by rank.
 	 * @return the number of scored customers
 	 */
 	public int score(long runId, LocalDate asOf, ZoneId zone, Instant until, @Nullable Instant since, RfmMethod method,
@@ -225,8 +236,9 @@ public class RfmQueries {
 					runId))
 			.update();
 		boolean threshold = method == RfmMethod.THRESHOLD && cuts != null;
-		JdbcClient.StatementSpec insert = this.jdbc
-			.sql(INSERT_SCORES.formatted(BUYERS, threshold ? THRESHOLD_SCORES : QUANTILE_SCORES, partition))
+		boolean fixedFrequency = !threshold && cuts != null && cuts.frequency() != null;
+		String scores = threshold ? THRESHOLD_SCORES : fixedFrequency ? QUANTILE_SCORES_FIXED_F : QUANTILE_SCORES;
+		JdbcClient.StatementSpec insert = this.jdbc.sql(INSERT_SCORES.formatted(BUYERS, scores, partition))
 			.param("runId", runId)
 			.param("asOf", asOf)
 			.param("zone", zone.getId())
@@ -236,6 +248,9 @@ public class RfmQueries {
 			insert = cutParams(insert, "r", cuts.recency());
 			insert = cutParams(insert, "f", cuts.frequency());
 			insert = cutParams(insert, "m", cuts.monetary());
+		}
+		else if (fixedFrequency) {
+			insert = cutParams(insert, "f", cuts.frequency());
 		}
 		insert.update();
 		this.jdbc.sql("alter table segmentation.%s add primary key (run_id, customer_id)".formatted(partition))
@@ -321,9 +336,9 @@ public class RfmQueries {
 
 	private RfmRun run(ResultSet rs, int row) throws SQLException {
 		List<BigDecimal> recency = numbers(rs.getArray("recency_cuts"));
-		RfmCuts cuts = (recency != null)
-				? new RfmCuts(recency, numbers(rs.getArray("frequency_cuts")), numbers(rs.getArray("monetary_cuts")))
-				: null;
+		List<BigDecimal> frequency = numbers(rs.getArray("frequency_cuts"));
+		RfmCuts cuts = (recency != null || frequency != null)
+				? new RfmCuts(recency, frequency, numbers(rs.getArray("monetary_cuts"))) : null;
 		Timestamp finished = rs.getTimestamp("finished_at");
 		return new RfmRun(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
 				RfmMethod.valueOf(rs.getString("method")), rs.getObject("lookback_days", Integer.class), cuts,

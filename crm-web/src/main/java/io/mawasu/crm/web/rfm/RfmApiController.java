@@ -1,8 +1,10 @@
 package io.mawasu.crm.web.rfm;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import io.mawasu.crm.segmentation.InvalidRfmRequest;
@@ -44,10 +46,16 @@ class RfmApiController {
 		this.csv = csv;
 	}
 
-	record RunBody(long id, LocalDate asOf, RfmMethod method, @Nullable Integer customers, Map<String, Long> segments) {
+	record RunBody(long id, LocalDate asOf, RfmMethod method, @Nullable Integer customers, Map<String, Long> segments,
+			@Nullable List<BigDecimal> frequencyCuts) {
 
+		/**
+		 * {@code frequencyCuts} only for a quantile run whose F was scored by cut points.
+		 */
 		static RunBody of(RfmRun run) {
-			return new RunBody(run.id(), run.asOf(), run.method(), run.customers(), run.segments());
+			List<BigDecimal> frequencyCuts = (run.method() == RfmMethod.QUANTILE && run.cuts() != null)
+					? run.cuts().frequency() : null;
+			return new RunBody(run.id(), run.asOf(), run.method(), run.customers(), run.segments(), frequencyCuts);
 		}
 
 	}
@@ -94,7 +102,7 @@ class RfmApiController {
 		return problem(HttpStatus.BAD_REQUEST,
 				"The RFM run request is not valid JSON of the expected shape: asOf is an ISO date (2026-11-01), "
 						+ "method QUANTILE or THRESHOLD, lookbackDays a whole number, cuts an object with "
-						+ "recency, frequency and monetary arrays of four numbers.");
+						+ "recency, frequency and monetary arrays of four numbers, frequencyCuts an array of four numbers.");
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, @Nullable String detail) {

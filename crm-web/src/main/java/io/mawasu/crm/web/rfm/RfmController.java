@@ -68,7 +68,8 @@ class RfmController {
 	}
 
 	@GetMapping("/rfm")
-	String page(@RequestParam Optional<Long> from, @RequestParam Optional<Long> to, Locale locale, Model model) {
+	String page(@RequestParam Optional<Long> from, @RequestParam Optional<Long> to,
+			@RequestParam(defaultValue = "false") boolean fixedFrequency, Locale locale, Model model) {
 		RfmView.Formats formats = new RfmView.Formats(locale, this.shop.currency(), this.shop.timeZone());
 		String language = locale.getLanguage();
 		List<RfmSegment> segmentList = this.segments.segments();
@@ -94,11 +95,13 @@ class RfmController {
 		model.addAttribute("view", view);
 		model.addAttribute("heatmapJson", this.json.write(view.heatmap()));
 		model.addAttribute("emptyFrequencyScores",
-				(distribution != null && distribution.run().method() == RfmMethod.QUANTILE)
+				(distribution != null && "QUANTILE".equals(RfmView.methodKey(distribution.run())))
 						? RfmView.emptyFrequencyScores(view.heatmap()) : List.of());
 		model.addAttribute("running", this.runs.running().map((run) -> RfmView.run(run, formats)).orElse(null));
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new RfmForm());
+			RfmForm form = new RfmForm();
+			form.setFixedFrequency(fixedFrequency);
+			model.addAttribute("form", form);
 		}
 		model.addAttribute("defaultFrom", (done.size() > 1) ? done.get(1).id() : null);
 		model.addAttribute("defaultTo", done.isEmpty() ? null : done.get(0).id());

@@ -32,10 +32,23 @@ class RfmForm {
 
 	private String monetaryCuts = "5000,10000,30000,100000";
 
+	/** A quantile run whose F is scored by the frequency cuts. */
+	private boolean fixedFrequency;
+
 	RfmRunRequest toRequest() {
 		RfmCuts cuts = (this.method == RfmMethod.THRESHOLD) ? new RfmCuts(numbers("recency", this.recencyCuts),
 				numbers("frequency", this.frequencyCuts), numbers("monetary", this.monetaryCuts)) : null;
-		return new RfmRunRequest(this.asOf, this.method, cuts, this.lookbackDays);
+		List<BigDecimal> frequencyCuts = (this.method != RfmMethod.THRESHOLD && this.fixedFrequency)
+				? numbers("frequency", this.frequencyCuts) : null;
+		return new RfmRunRequest(this.asOf, this.method, cuts, this.lookbackDays, frequencyCuts);
+	}
+
+	public boolean isFixedFrequency() {
+		return this.fixedFrequency;
+	}
+
+	public void setFixedFrequency(boolean fixedFrequency) {
+		this.fixedFrequency = fixedFrequency;
 	}
 
 	private static List<BigDecimal> numbers(String axis, String text) {

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.mawasu.crm.segmentation.RfmDistribution;
 import io.mawasu.crm.segmentation.RfmGridCell;
+import io.mawasu.crm.segmentation.RfmMethod;
 import io.mawasu.crm.segmentation.RfmMovement;
 import io.mawasu.crm.segmentation.RfmRun;
 import io.mawasu.crm.segmentation.RfmSegment;
@@ -107,7 +108,7 @@ record RfmView(@Nullable Summary latest, List<List<Object>> heatmap, List<Segmen
 
 	static Summary summary(RfmDistribution distribution, Formats formats) {
 		RfmRun run = distribution.run();
-		return new Summary(run.id(), run.asOf().toString(), run.method().name(), formats.integer(run.customers()),
+		return new Summary(run.id(), run.asOf().toString(), methodKey(run), formats.integer(run.customers()),
 				formats.integer(run.noPurchase()), formats.money(distribution.revenue()),
 				formats.time(run.finishedAt()));
 	}
@@ -154,7 +155,7 @@ record RfmView(@Nullable Summary latest, List<List<Object>> heatmap, List<Segmen
 	}
 
 	static RunRow run(RfmRun run, Formats formats) {
-		return new RunRow(run.id(), run.asOf().toString(), run.method().name(), run.status().name(),
+		return new RunRow(run.id(), run.asOf().toString(), methodKey(run), run.status().name(),
 				formats.integer(run.customers()), formats.time(run.startedAt()));
 	}
 
@@ -189,6 +190,16 @@ record RfmView(@Nullable Summary latest, List<List<Object>> heatmap, List<Segmen
 			rows.add(new GridRow(r, cells.stream().filter((cell) -> cell.r() == score).toList()));
 		}
 		return rows;
+	}
+
+	/**
+	 * The message key suffix of a run's method: {@code QUANTILE_FIXED_F} for a quantile
+	 * run whose F was scored by cut points.
+	 */
+	static String methodKey(RfmRun run) {
+		boolean fixedFrequency = run.method() == RfmMethod.QUANTILE && run.cuts() != null
+				&& run.cuts().frequency() != null;
+		return fixedFrequency ? "QUANTILE_FIXED_F" : run.method().name();
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -98,6 +99,27 @@ class RfmApiIntegrationTests {
 			.andExpect(jsonPath("$.asOf").value("2026-11-01"))
 			.andExpect(jsonPath("$.method").value("QUANTILE"))
 			.andExpect(jsonPath("$.segments").isMap());
+	}
+
+	@Test
+	void aQuantileRunMayScoreFByCutPoints() throws Exception {
+		this.mvc
+			.perform(post("/api/rfm/runs").with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"asOf\":\"2026-11-01\",\"method\":\"QUANTILE\",\"frequencyCuts\":[2,3,5,10]}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.method").value("QUANTILE"))
+			.andExpect(jsonPath("$.frequencyCuts[3]").value(10));
+		this.mvc
+			.perform(post("/api/rfm/runs").with(TestUsers.basic(Role.MARKETER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"method\":\"QUANTILE\",\"frequencyCuts\":[5,3,2,10]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("frequencyCuts must be strictly ascending")));
+		this.mvc.perform(get("/rfm?fixedFrequency=true").with(user("marketer").roles("MARKETER")))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(matchesPattern("(?s).*<input[^>]*id=\"rfm-fixed-frequency\"[^>]*checked[^>]*>.*")));
 	}
 
 	@Test
