@@ -5,23 +5,15 @@ import java.util.concurrent.TimeUnit;
 
 import io.mawasu.crm.analytics.KpiRequest;
 import io.mawasu.crm.analytics.Kpis;
-import io.mawasu.crm.delivery.Contents;
 import io.mawasu.crm.scenario.ScenarioStatus;
-import io.mawasu.crm.scenario.Scenarios;
-import io.mawasu.crm.segmentation.Segments;
-import io.mawasu.crm.web.CrmIntegrationTest;
 import io.mawasu.crm.web.TestUsers;
 import io.mawasu.crm.web.audit.AuditLog;
 import io.mawasu.crm.web.security.Role;
-import io.mawasu.crm.web.security.UserAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -39,40 +31,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The cycle and KPT API through the real application on PostgreSQL. */
-@CrmIntegrationTest
-class CycleApiTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	Segments segments;
-
-	@Autowired
-	Scenarios scenarios;
-
-	@Autowired
-	Contents contents;
+class CycleApiTests extends CycleTestSupport {
 
 	@Autowired
 	AuditLog audit;
 
 	@Autowired
 	Kpis kpis;
-
-	CycleFixtures fixtures;
-
-	@BeforeEach
-	void seed() {
-		TestUsers.ensure(this.accounts);
-		this.fixtures = new CycleFixtures(this.jdbc, this.segments, this.scenarios, this.contents);
-	}
 
 	ResultActions create(Role role, String body) throws Exception {
 		return this.mvc.perform(

@@ -1,20 +1,12 @@
 package io.mawasu.crm.web.cycles;
 
 import io.mawasu.crm.analytics.Cycles;
-import io.mawasu.crm.delivery.Contents;
-import io.mawasu.crm.scenario.Scenarios;
-import io.mawasu.crm.segmentation.Segments;
-import io.mawasu.crm.web.CrmIntegrationTest;
 import io.mawasu.crm.web.TestUsers;
 import io.mawasu.crm.web.security.Role;
-import io.mawasu.crm.web.security.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -27,46 +19,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The dashboard, the cycle page's tabs, the board page and the home to-do fragment. */
-@CrmIntegrationTest
-class CyclePageTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	Segments segments;
-
-	@Autowired
-	Scenarios scenarios;
-
-	@Autowired
-	Contents contents;
+class CyclePageTests extends CycleTestSupport {
 
 	@Autowired
 	Cycles cycles;
 
-	CycleFixtures fixtures;
-
 	long id;
 
 	@BeforeEach
-	void seed() throws Exception {
-		TestUsers.ensure(this.accounts);
-		this.fixtures = new CycleFixtures(this.jdbc, this.segments, this.scenarios, this.contents);
-		String json = this.mvc
-			.perform(post("/api/cycles").with(TestUsers.basic(Role.MARKETER))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(this.fixtures.body(this.fixtures.quietScenarioId)))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		this.id = Long.parseLong(json.replaceFirst("^\\{\"id\":(\\d+).*$", "$1"));
+	void seedCycle() throws Exception {
+		this.id = createCycle(this.fixtures.body(this.fixtures.quietScenarioId));
 	}
 
 	@Test

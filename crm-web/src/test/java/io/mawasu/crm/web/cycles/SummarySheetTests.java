@@ -4,29 +4,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.mawasu.crm.analytics.KptBoards;
-import io.mawasu.crm.delivery.Contents;
-import io.mawasu.crm.scenario.Scenarios;
-import io.mawasu.crm.segmentation.Segments;
-import io.mawasu.crm.web.CrmIntegrationTest;
 import io.mawasu.crm.web.TestUsers;
 import io.mawasu.crm.web.security.Role;
-import io.mawasu.crm.web.security.UserAccounts;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -35,49 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * searchable as the ideographs themselves (no Kangxi radicals), and still one page with
  * huge texts.
  */
-@CrmIntegrationTest
-class SummarySheetTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserAccounts accounts;
-
-	@Autowired
-	Segments segments;
-
-	@Autowired
-	Scenarios scenarios;
-
-	@Autowired
-	Contents contents;
+class SummarySheetTests extends CycleTestSupport {
 
 	@Autowired
 	KptBoards boards;
-
-	CycleFixtures fixtures;
-
-	@BeforeEach
-	void seed() {
-		TestUsers.ensure(this.accounts);
-		this.fixtures = new CycleFixtures(this.jdbc, this.segments, this.scenarios, this.contents);
-	}
-
-	long cycle(String body) throws Exception {
-		String json = this.mvc
-			.perform(post("/api/cycles").with(TestUsers.basic(Role.MARKETER))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(body))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return Long.parseLong(json.replaceFirst("^\\{\"id\":(\\d+).*$", "$1"));
-	}
 
 	byte[] pdf(long id) throws Exception {
 		return this.mvc
@@ -92,7 +44,7 @@ class SummarySheetTests {
 
 	@Test
 	void isOneSearchableA4PageWithTheJapaneseFontEmbedded() throws Exception {
-		long id = cycle(this.fixtures.body(this.fixtures.emailScenarioId));
+		long id = createCycle(this.fixtures.body(this.fixtures.emailScenarioId));
 		this.boards.addCard(id, "TRY", "日本語の件名を短くする", "analyst");
 		this.boards.addCard(id, "KEEP", "毎週の見直し", "marketer");
 		try (PDDocument pdf = Loader.loadPDF(pdf(id))) {
@@ -118,7 +70,7 @@ class SummarySheetTests {
 	@Test
 	void staysOnePageWithHugeTextsShortenedWithAnEllipsis() throws Exception {
 		String huge = "長い仮説の文章です。".repeat(390);
-		long id = cycle(this.fixtures.body(this.fixtures.emailScenarioId)
+		long id = createCycle(this.fixtures.body(this.fixtures.emailScenarioId)
 			.replace("購入後3日以内のフォローでF2転換が上がる", huge)
 			.replace("\"title\":\"秋のF2施策\"", "\"title\":\"" + "題".repeat(200) + "\""));
 		for (int i = 0; i < 30; i++) {
