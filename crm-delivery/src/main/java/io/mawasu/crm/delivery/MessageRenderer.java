@@ -82,8 +82,8 @@ public class MessageRenderer {
 
 	/**
 	 * The customers' addresses on a channel in one query: email trimmed, the LINE user
-	 * id, the phone in E.164 (a number starting with 0 is taken as Japanese, +81).
-	 * Customers without one are absent.
+	 * id, the phone in E.164 as stored ({@code phone_e164}, {@code +819012345678}, the
+	 * form the SMS API expects). Customers without one are absent.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, String> addresses(Channel channel, Collection<Long> customerIds) {
@@ -93,13 +93,10 @@ public class MessageRenderer {
 		}
 		this.jdbc.sql("""
 				select id, case :channel when 'EMAIL' then btrim(email) when 'LINE' then btrim(line_user_id)
-					else btrim(phone) end as address
+					else phone_e164 end as address
 				from domain.v_customer where id = any(cast(array[:ids] as bigint[]))
 				""").param("channel", channel.name()).param("ids", List.copyOf(customerIds)).query((rs, n) -> {
 			String address = rs.getString("address");
-			if (address != null && channel == Channel.SMS) {
-				address = e164(address);
-			}
 			if (address != null && !address.isEmpty()) {
 				addresses.put(rs.getLong("id"), address);
 			}
@@ -201,26 +198,6 @@ public class MessageRenderer {
 			this.cache.put(key, parsed);
 		}
 		return parsed;
-	}
-
-	/**
-	 * A phone number in E.164: digits only, +81 for a Japanese number starting with 0.
-	 */
-	static String e164(String phone) {
-		String digits = phone.replaceAll("[^0-9]", "");
-		if (digits.isEmpty()) {
-			return "";
-		}
-		if (phone.strip().startsWith("+")) {
-			return "+" + digits;
-		}
-		if (digits.startsWith("00")) {
-			return "+" + digits.substring(2);
-		}
-		if (digits.startsWith("0")) {
-			return "+81" + digits.substring(1);
-		}
-		return "+" + digits;
 	}
 
 	private static String insertBeforeBodyEnd(String html, String insert) {

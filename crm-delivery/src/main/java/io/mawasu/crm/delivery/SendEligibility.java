@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  * OPT_IN (its status alone decides, never a comparison of dates, so an opt-out recorded
  * at any time wins), when not blacklisted, with an address for the channel that is not
  * suppressed. Addresses are compared as the segment reach counts them: email
- * case-insensitively, phone by its national number ({@code +81 90…}, the E.164 form
- * senders record, equals {@code 090…}).
+ * case-insensitively, LINE user id trimmed, phone by its E.164 form
+ * ({@code v_customer.phone_e164}, the number SMS goes to and suppressions record; a phone
+ * that is not a number has none, so no SMS address).
  */
 @Service
 public class SendEligibility {
@@ -41,36 +42,31 @@ public class SendEligibility {
 		if (customerIds.isEmpty()) {
 			return blocked;
 		}
-		this.jdbc
-			.sql("""
-					select i.id,
-						case
-							when k.status is distinct from 'OPT_IN' then 'NO_CONSENT'
-							when c.blacklisted then 'BLACKLISTED'
-							when a.address is null or a.address = '' then 'NO_ADDRESS'
-							when exists (select 1 from domain.v_suppression s where s.channel = :channel and case :channel
-									when 'EMAIL' then lower(btrim(s.address))
-									when 'SMS' then regexp_replace(regexp_replace(s.address, '[^0-9]', '', 'g'), '^(81|0)', '')
-									else btrim(s.address) end = a.address) then 'SUPPRESSED'
-						end as reason
-					from unnest(cast(array[:ids] as bigint[])) as i (id)
-					left join domain.v_customer c on c.id = i.id
-					left join domain.v_consent_current k on k.customer_id = c.id and k.channel = :channel
-					left join lateral (select case :channel
-							when 'EMAIL' then lower(btrim(c.email))
-							when 'SMS' then regexp_replace(regexp_replace(c.phone, '[^0-9]', '', 'g'), '^(81|0)', '')
-							else btrim(c.line_user_id) end as address) a on true
-					""")
-			.param("channel", channel.name())
-			.param("ids", List.copyOf(customerIds))
-			.query((rs, n) -> {
-				String reason = rs.getString("reason");
-				if (reason != null) {
-					blocked.put(rs.getLong("id"), SkipReason.valueOf(reason));
-				}
-				return reason;
-			})
-			.list();
+		this.jdbc.sql("""
+				select i.id,
+					case
+						when k.status is distinct from 'OPT_IN' then 'NO_CONSENT'
+						when c.blacklisted then 'BLACKLISTED'
+						when a.address is null or a.address = '' then 'NO_ADDRESS'
+						when exists (select 1 from domain.v_suppression s where s.channel = :channel and case :channel
+								when 'EMAIL' then lower(btrim(s.address))
+								when 'SMS' then s.address
+								else btrim(s.address) end = a.address) then 'SUPPRESSED'
+					end as reason
+				from unnest(cast(array[:ids] as bigint[])) as i (id)
+				left join domain.v_customer c on c.id = i.id
+				left join domain.v_consent_current k on k.customer_id = c.id and k.channel = :channel
+				left join lateral (select case :channel
+						when 'EMAIL' then lower(btrim(c.email))
+						when 'SMS' then c.phone_e164
+						else btrim(c.line_user_id) end as address) a on true
+				""").param("channel", channel.name()).param("ids", List.copyOf(customerIds)).query((rs, n) -> {
+			String reason = rs.getString("reason");
+			if (reason != null) {
+				blocked.put(rs.getLong("id"), SkipReason.valueOf(reason));
+			}
+			return reason;
+		}).list();
 		return blocked;
 	}
 
@@ -90,7 +86,7 @@ public class SendEligibility {
 				with candidate as (
 					select c.id, k.channel, case k.channel
 							when 'EMAIL' then lower(btrim(c.email))
-							when 'SMS' then regexp_replace(regexp_replace(c.phone, '[^0-9]', '', 'g'), '^(81|0)', '')
+							when 'SMS' then c.phone_e164
 							else btrim(c.line_user_id) end as address
 					from unnest(cast(:ids as bigint[])) as i (id)
 					join domain.v_customer c on c.id = i.id
@@ -100,7 +96,7 @@ public class SendEligibility {
 				), suppressed as (
 					select s.channel, case s.channel
 							when 'EMAIL' then lower(btrim(s.address))
-							when 'SMS' then regexp_replace(regexp_replace(s.address, '[^0-9]', '', 'g'), '^(81|0)', '')
+							when 'SMS' then s.address
 							else btrim(s.address) end as address
 					from domain.v_suppression s where s.channel = any(cast(:channels as text[]))
 				)

@@ -12,6 +12,7 @@ import io.mawasu.crm.delivery.send.ChannelSender;
 import io.mawasu.crm.delivery.send.Outgoing;
 import io.mawasu.crm.delivery.send.SendOutcome;
 import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.domain.customer.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -26,8 +27,6 @@ public class TestSends {
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
 
 	private static final Pattern LINE_USER_ID = Pattern.compile("U[0-9a-f]{32}");
-
-	private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
 	/** The sample customer when none is chosen. */
 	static final Map<String, @Nullable String> SAMPLE = sample();
@@ -140,9 +139,9 @@ public class TestSends {
 		else if (LINE_USER_ID.matcher(address).matches()) {
 			channel = Channel.LINE;
 		}
-		else if (address.startsWith("+") && PHONE.matcher(address.replaceAll("[\\s()-]", "")).matches()) {
+		else if (address.startsWith("+") && PhoneNumbers.e164(address).isPresent()) {
 			channel = Channel.SMS;
-			address = address.replaceAll("[\\s()-]", "");
+			address = PhoneNumbers.e164(address).orElseThrow();
 		}
 		else {
 			throw new IllegalArgumentException("'" + raw + "' is not an email address, a LINE user id (U + 32 hex "

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.mawasu.crm.DeliveryTestApplication;
 import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.domain.customer.PhoneBackfill;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,20 +33,27 @@ class MessageRendererIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PhoneBackfill phones;
+
 	List<Long> customers;
 
 	@BeforeEach
 	void customers() {
 		this.jdbc.sql("truncate domain.customer, delivery.content cascade").update();
-		this.customers = this.jdbc.sql("""
-				insert into domain.customer (external_id, name, prefecture, email, phone, line_user_id, tags)
-				select 'mr-' || g, case when g % 10 = 0 then null else '顧客' || g end, '東京都',
-					case when g % 3 = 0 then null else '  c' || g || '@example.com ' end,
-					case g % 4 when 0 then '090-1234-' || lpad(g::text, 4, '0') when 1 then '+81 80 0000 ' || g
-						when 2 then null else '' end,
-					case when g % 2 = 0 then 'U' || md5(g::text) end, array['vip', 'new']
-				from generate_series(1, 600) g order by g returning id
-				""").query(Long.class).list();
+		this.customers = this.jdbc
+			.sql("""
+					insert into domain.customer (external_id, name, prefecture, email, phone, line_user_id, tags)
+					select 'mr-' || g, case when g % 10 = 0 then null else '顧客' || g end, '東京都',
+						case when g % 3 = 0 then null else '  c' || g || '@example.com ' end,
+						case g % 4 when 0 then '090-1234-' || lpad(g::text, 4, '0') when 1 then '+81 80 0000 ' || lpad(g::text, 4, '0')
+							when 2 then null else '' end,
+						case when g % 2 = 0 then 'U' || md5(g::text) end, array['vip', 'new']
+					from generate_series(1, 600) g order by g returning id
+					""")
+			.query(Long.class)
+			.list();
+		this.phones.fill();
 	}
 
 	@Test
@@ -155,14 +163,12 @@ class MessageRendererIntegrationTests {
 		assertThat(emails).hasSize(4).containsEntry(this.customers.get(0), "c1@example.com");
 		Map<Long, String> phones = this.renderer.addresses(Channel.SMS, this.customers.subList(0, 8));
 		assertThat(phones).hasSize(4)
-			.containsEntry(this.customers.get(0), "+81800000" + "1")
+			.containsEntry(this.customers.get(0), "+818000000001")
 			.containsEntry(this.customers.get(3), "+819012340004");
 		Map<Long, String> line = this.renderer.addresses(Channel.LINE, this.customers.subList(0, 4));
 		assertThat(line.keySet()).containsExactlyInAnyOrder(this.customers.get(1), this.customers.get(3));
 		assertThat(line.values()).allSatisfy((id) -> assertThat(id).matches("U[0-9a-f]{32}"));
 		assertThat(this.renderer.addresses(Channel.EMAIL, List.of())).isEmpty();
-		assertThat(MessageRenderer.e164("0312345678")).isEqualTo("+81312345678");
-		assertThat(MessageRenderer.e164("+1 (415) 555-0100")).isEqualTo("+14155550100");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.mawasu.crm.DeliveryTestApplication;
 import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.domain.customer.PhoneNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,13 @@ class SendEligibilityIntegrationTests {
 	}
 
 	@Test
+	void aPhoneThatIsNotANumberIsNoSmsAddress() {
+		long id = customer("badphone", null, "not a phone", false);
+		consent(id, "SMS", "OPT_IN");
+		assertThat(this.eligibility.blocked(Channel.SMS, List.of(id))).containsOnly(entry(id, SkipReason.NO_ADDRESS));
+	}
+
+	@Test
 	void anOptOutAfterTheOptInBlocksAtOnce() {
 		long id = customer("late", "late@example.com", null, false);
 		consent(id, "EMAIL", "OPT_IN");
@@ -71,10 +79,11 @@ class SendEligibilityIntegrationTests {
 
 	private long customer(String externalId, String email, String phone, boolean blacklisted) {
 		return this.jdbc.sql(
-				"insert into domain.customer (external_id, email, phone, blacklisted) values (:e, :m, :p, :b) returning id")
+				"insert into domain.customer (external_id, email, phone, phone_e164, blacklisted) values (:e, :m, :p, :x, :b) returning id")
 			.param("e", externalId)
 			.param("m", email)
 			.param("p", phone)
+			.param("x", (phone != null) ? PhoneNumbers.e164(phone).orElse(null) : null)
 			.param("b", blacklisted)
 			.query(Long.class)
 			.single();

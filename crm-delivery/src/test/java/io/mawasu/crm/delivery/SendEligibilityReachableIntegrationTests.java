@@ -5,6 +5,7 @@ import java.util.stream.LongStream;
 
 import io.mawasu.crm.DeliveryTestApplication;
 import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.domain.customer.PhoneNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,12 +79,13 @@ class SendEligibilityReachableIntegrationTests {
 
 	private long customer(String externalId, String email, String phone, String line, boolean blacklisted) {
 		return this.jdbc.sql("""
-				insert into domain.customer (external_id, email, phone, line_user_id, blacklisted)
-				values (:e, :m, :p, :l, :b) returning id
+				insert into domain.customer (external_id, email, phone, phone_e164, line_user_id, blacklisted)
+				values (:e, :m, :p, :x, :l, :b) returning id
 				""")
 			.param("e", externalId)
 			.param("m", email)
 			.param("p", phone)
+			.param("x", (phone != null) ? PhoneNumbers.e164(phone).orElse(null) : null)
 			.param("l", line)
 			.param("b", blacklisted)
 			.query(Long.class)

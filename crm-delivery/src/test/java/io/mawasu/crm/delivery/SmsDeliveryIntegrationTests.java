@@ -8,6 +8,7 @@ import io.mawasu.crm.DeliveryTestApplication;
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.domain.consent.ConsentStatus;
 import io.mawasu.crm.domain.consent.Consents;
+import io.mawasu.crm.domain.customer.PhoneNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -126,11 +127,12 @@ class SmsDeliveryIntegrationTests {
 	}
 
 	private long customer(String name, String phone) {
-		long id = this.jdbc
-			.sql("insert into domain.customer (external_id, name, phone) values (:e, :n, :p) returning id")
+		long id = this.jdbc.sql(
+				"insert into domain.customer (external_id, name, phone, phone_e164) values (:e, :n, :p, :x) returning id")
 			.param("e", "sms-" + name)
 			.param("n", name)
 			.param("p", phone)
+			.param("x", PhoneNumbers.e164(phone).orElse(null))
 			.query(Long.class)
 			.single();
 		this.consents.change(id, Channel.SMS, ConsentStatus.OPT_IN, Instant.now().minusSeconds(60), "TEST", null);

@@ -44,8 +44,8 @@ class WebhookIntegrationTests {
 	void customer() {
 		this.jdbc.sql("truncate domain.customer cascade").update();
 		this.customer = this.jdbc.sql("""
-				insert into domain.customer (external_id, line_user_id, phone)
-				values ('wh1', 'U4af4980629', '090-1234-5678') returning id
+				insert into domain.customer (external_id, line_user_id, phone, phone_e164)
+				values ('wh1', 'U4af4980629', '090-1234-5678', '+819012345678') returning id
 				""").query(Long.class).single();
 		Instant before = Instant.now().minusSeconds(3600);
 		this.consents.change(this.customer, Channel.LINE, ConsentStatus.OPT_IN, before, "TEST", null);

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import io.mawasu.crm.domain.customer.PhoneNumbers;
 import io.mawasu.crm.segmentation.rule.CompiledRule;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ad audiences: the members of a saved segment (its rule, now) who have an ADS consent of
- * OPT_IN and are not blacklisted, with their normalised email and phone. Members with
- * neither identifier are left out.
+ * OPT_IN and are not blacklisted, with their normalised email and their phone in E.164 as
+ * stored ({@code v_customer.phone_e164}). Members with neither identifier are left out.
  */
 @Service
 public class Audiences {
@@ -46,7 +45,7 @@ public class Audiences {
 		CompiledRule rule = this.segments.compile(segment.rule());
 		// the rule's FROM/WHERE come from the compiler's whitelist with bind parameters
 		// only
-		this.streaming.sql("select c.email, c.phone from " + rule.from() + "\nwhere (" + rule.where() + """
+		this.streaming.sql("select c.email, c.phone_e164 from " + rule.from() + "\nwhere (" + rule.where() + """
 				)
 				and not c.blacklisted
 				and exists (select 1 from domain.v_consent_current k
@@ -54,10 +53,9 @@ public class Audiences {
 				order by c.id
 				""").params(rule.parameters()).query((ResultSet rs) -> {
 			String email = rs.getString(1);
-			String phone = rs.getString(2);
+			String e164 = rs.getString(2);
 			String normalisedEmail = (email != null && !email.isBlank()) ? email.strip().toLowerCase(Locale.ROOT)
 					: null;
-			String e164 = (phone != null) ? PhoneNumbers.e164(phone).orElse(null) : null;
 			if (normalisedEmail != null || e164 != null) {
 				sink.accept(new AudienceContact(normalisedEmail, e164));
 			}

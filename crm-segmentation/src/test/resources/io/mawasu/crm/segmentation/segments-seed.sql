@@ -1,12 +1,13 @@
 -- Five customers whose every field is known, relative to today in Asia/Tokyo (see SegmentsIntegrationTests).
 truncate domain.customer, domain.suppression, segmentation.rfm_run, segmentation.rfm_score, segmentation.segment cascade;
 
-insert into domain.customer (external_id, name, email, phone, line_user_id, gender, birth_date, prefecture, city, tags, registered_at, blacklisted) values
-('seg-1', 'Aiko', 'aiko@example.jp', '090-1111-2222', 'U1', 'F', (now() at time zone 'Asia/Tokyo')::date - interval '30 years 10 days', '東京都', '渋谷区', '{vip,newsletter}', now() - interval '100 days', false),
-('seg-2', 'Bunta', 'bunta@example.jp', null, 'U2', 'M', (now() at time zone 'Asia/Tokyo')::date - interval '45 years 10 days', '大阪府', '大阪市', '{newsletter}', now() - interval '400 days', false),
-('seg-3', 'Chika', 'Chika@Example.jp', '080-3333-4444', null, 'F', (now() at time zone 'Asia/Tokyo')::date - interval '22 years 10 days', '東京都', '新宿区', '{}', now() - interval '10 days', false),
-('seg-4', 'Daigo', '  ', '070-5555-6666', 'U4', 'O', null, '神奈川県', null, '{vip}', now() - interval '200 days', false),
-('seg-5', 'Emi', 'emi@example.jp', null, 'U5', 'F', (now() at time zone 'Asia/Tokyo')::date - interval '60 years 10 days', '東京都', '港区', '{}', now() - interval '1000 days', true);
+-- phone_e164 as the application writes it (PhoneNumbers.e164)
+insert into domain.customer (external_id, name, email, phone, phone_e164, line_user_id, gender, birth_date, prefecture, city, tags, registered_at, blacklisted) values
+('seg-1', 'Aiko', 'aiko@example.jp', '090-1111-2222', '+819011112222', 'U1', 'F', (now() at time zone 'Asia/Tokyo')::date - interval '30 years 10 days', '東京都', '渋谷区', '{vip,newsletter}', now() - interval '100 days', false),
+('seg-2', 'Bunta', 'bunta@example.jp', null, null, 'U2', 'M', (now() at time zone 'Asia/Tokyo')::date - interval '45 years 10 days', '大阪府', '大阪市', '{newsletter}', now() - interval '400 days', false),
+('seg-3', 'Chika', 'Chika@Example.jp', '080-3333-4444', '+818033334444', null, 'F', (now() at time zone 'Asia/Tokyo')::date - interval '22 years 10 days', '東京都', '新宿区', '{}', now() - interval '10 days', false),
+('seg-4', 'Daigo', '  ', '070-5555-6666', '+817055556666', 'U4', 'O', null, '神奈川県', null, '{vip}', now() - interval '200 days', false),
+('seg-5', 'Emi', 'emi@example.jp', null, null, 'U5', 'F', (now() at time zone 'Asia/Tokyo')::date - interval '60 years 10 days', '東京都', '港区', '{}', now() - interval '1000 days', true);
 
 insert into domain.customer_summary (customer_id, first_ordered_at, last_ordered_at, last_positive_ordered_at, order_count, positive_order_count, total_spent)
 select id, now() - interval '300 days', now() - interval '10 days', now() - interval '10 days', 3, 3, 30000 from domain.customer where external_id = 'seg-1'
@@ -30,7 +31,7 @@ join (values ('seg-1', 'EMAIL', 'OPT_IN'), ('seg-1', 'LINE', 'OPT_IN'), ('seg-1'
 
 insert into domain.suppression (channel, address, reason) values
 ('EMAIL', 'chika@example.jp', 'bounce'),
-('SMS', '07055556666', 'complaint');
+('SMS', '+817055556666', 'complaint');
 
 insert into domain.customer_engagement (customer_id, channel, last_opened_at, last_clicked_at)
 select id, 'EMAIL', now() - interval '5 days', now() - interval '20 days' from domain.customer where external_id = 'seg-1'

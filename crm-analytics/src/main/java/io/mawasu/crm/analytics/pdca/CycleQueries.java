@@ -222,12 +222,12 @@ public class CycleQueries {
 						on se.a = lower(btrim(m.email))
 					left join (select distinct btrim(address) as a from domain.v_suppression where channel = 'LINE') sl
 						on sl.a = btrim(m.line_user_id)
-					left join (select distinct regexp_replace(address, '[^0-9]', '', 'g') as a from domain.v_suppression
-						where channel = 'SMS') ss on ss.a = regexp_replace(m.phone, '[^0-9]', '', 'g')
+					left join (select distinct address as a from domain.v_suppression
+						where channel = 'SMS') ss on ss.a = m.phone_e164
 					where m.id = any(:ids) and not m.blacklisted and (
 						(:email and btrim(coalesce(m.email, '')) <> '' and ke.customer_id is not null and se.a is null)
 						or (:line and btrim(coalesce(m.line_user_id, '')) <> '' and kl.customer_id is not null and sl.a is null)
-						or (:sms and btrim(coalesce(m.phone, '')) <> '' and ks.customer_id is not null and ss.a is null))
+						or (:sms and m.phone_e164 is not null and ks.customer_id is not null and ss.a is null))
 					""")
 			.param("ids", customerIds)
 			.param("email", channels.contains(Channel.EMAIL))

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.mawasu.crm.domain.customer.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -118,26 +119,21 @@ public class Consents {
 	}
 
 	/**
-	 * The customers with this phone number, compared by the national significant number:
-	 * {@code +81 90-1234-5678}, {@code 819012345678} and {@code 090-1234-5678} are one
-	 * number. Several customers may share one.
+	 * The customers with this phone number: the number in E.164
+	 * ({@link PhoneNumbers#e164}, so {@code +81 90-1234-5678} and {@code 090-1234-5678}
+	 * are one number) against the customers' stored {@code phone_e164}, through its
+	 * index. Several customers may share one; text that is not a number finds none.
 	 */
 	@Transactional(readOnly = true)
-	public List<Long> customersByPhone(String e164OrDigits) {
-		String number = nationalNumber(e164OrDigits);
-		if (number.isEmpty()) {
+	public List<Long> customersByPhone(String phone) {
+		String e164 = PhoneNumbers.e164(phone).orElse(null);
+		if (e164 == null) {
 			return List.of();
 		}
-		return this.jdbc.sql("""
-				select id from domain.customer
-				where regexp_replace(regexp_replace(phone, '[^0-9]', '', 'g'), '^(81|0)', '') = :number
-					and phone is not null
-				order by id
-				""").param("number", number).query(Long.class).list();
-	}
-
-	static String nationalNumber(String phone) {
-		return phone.replaceAll("[^0-9]", "").replaceFirst("^(81|0)", "");
+		return this.jdbc.sql("select id from domain.customer where phone_e164 = :phone order by id")
+			.param("phone", e164)
+			.query(Long.class)
+			.list();
 	}
 
 }

@@ -3,6 +3,8 @@ package io.mawasu.crm.domain.consent;
 import java.util.Collection;
 import java.util.List;
 
+import io.mawasu.crm.domain.customer.PhoneNumbers;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +24,18 @@ public class Suppressions {
 
 	/**
 	 * Adds addresses to the list for a channel, in one statement; addresses already there
-	 * keep their first reason. Returns how many were new.
+	 * keep their first reason. SMS numbers are stored in E.164
+	 * ({@link PhoneNumbers#e164}), the form customers' {@code phone_e164} is compared in;
+	 * one that is not a number is stored as given. Returns how many were new.
 	 */
 	@Transactional
 	public int suppress(Channel channel, Collection<String> addresses, String reason) {
-		List<String> distinct = addresses.stream().map(String::strip).filter((a) -> !a.isEmpty()).distinct().toList();
+		List<String> distinct = addresses.stream()
+			.map(String::strip)
+			.filter((a) -> !a.isEmpty())
+			.map((a) -> (channel == Channel.SMS) ? PhoneNumbers.e164(a).orElse(a) : a)
+			.distinct()
+			.toList();
 		if (distinct.isEmpty()) {
 			return 0;
 		}

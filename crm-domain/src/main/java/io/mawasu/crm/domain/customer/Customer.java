@@ -38,6 +38,10 @@ public class Customer {
 
 	private @Nullable String phone;
 
+	/** The phone in E.164, kept in step with {@link #phone} by {@link #setPhone}. */
+	@Column(name = "phone_e164")
+	private @Nullable String phoneE164;
+
 	@Column(name = "line_user_id")
 	private @Nullable String lineUserId;
 
@@ -99,8 +103,15 @@ public class Customer {
 		return this.phone;
 	}
 
+	/** Sets the phone as given and its E.164 form (null when it is not a number). */
 	public void setPhone(@Nullable String phone) {
 		this.phone = phone;
+		this.phoneE164 = (phone != null) ? PhoneNumbers.e164(phone).orElse(null) : null;
+	}
+
+	/** The phone in E.164 ({@code +819012345678}); null without a usable phone. */
+	public @Nullable String getPhoneE164() {
+		return this.phoneE164;
 	}
 
 	public @Nullable String getLineUserId() {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mawasu.crm.domain.customer.PhoneBackfill;
 import io.mawasu.crm.domain.customer.ShopProperties;
 import io.mawasu.crm.domain.demo.DemoVocabulary.Name;
 import io.mawasu.crm.domain.demo.DemoVocabulary.Place;
@@ -54,8 +55,12 @@ public class DemoData {
 
 	private final Clock clock;
 
-	DemoData(JdbcClient jdbc, PlatformTransactionManager transactionManager, ShopProperties shop, Clock clock) {
+	private final PhoneBackfill phones;
+
+	DemoData(JdbcClient jdbc, PlatformTransactionManager transactionManager, ShopProperties shop, Clock clock,
+			PhoneBackfill phones) {
 		this.clock = clock;
+		this.phones = phones;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.zone = shop.timeZone();
@@ -116,6 +121,8 @@ public class DemoData {
 			Window window = new Window(today, today.minusYears(YEARS),
 					today.atStartOfDay(this.zone).toOffsetDateTime());
 			long customerRows = timed("customers", () -> insertCustomers(customers, seed, window));
+			// the generated phones get their E.164 form the one way every phone does
+			timed("phones in E.164", this.phones::fill);
 			long orderRows = timed("orders", () -> insertOrders(seed, window, frequency));
 			long consentRows = timed("consents", () -> insertConsents(seed, window));
 			timed("consent history", this::insertConsentHistory);

@@ -83,7 +83,7 @@ final class ConsentImport extends CsvImport {
 	@Nullable RowError stage(CsvReader row, CopyRows copy) throws SQLException {
 		String customerId = value(row, this.customer);
 		if (customerId == null) {
-			return new RowError("customer_external_id", required("customer_external_id"));
+			return required("customer_external_id");
 		}
 		RowError tooLong = tooLong("customer_external_id", customerId, MAX_TEXT);
 		if (tooLong != null) {
@@ -91,28 +91,27 @@ final class ConsentImport extends CsvImport {
 		}
 		String channelText = value(row, this.channel);
 		if (channelText == null) {
-			return new RowError("channel", required("channel"));
+			return required("channel");
 		}
 		Channel channelValue = parse(Channel.class, channelText);
 		if (channelValue == null) {
-			return new RowError("channel", "'" + channelText + "' is not a channel; use EMAIL, LINE, SMS or ADS");
+			return RowError.of("channel", "import.reason.channel", channelText);
 		}
 		String statusText = value(row, this.status);
 		if (statusText == null) {
-			return new RowError("status", required("status"));
+			return required("status");
 		}
 		ConsentStatus statusValue = parse(ConsentStatus.class, statusText);
 		if (statusValue == null) {
-			return new RowError("status", "'" + statusText + "' is not a consent status; use OPT_IN or OPT_OUT");
+			return RowError.of("status", "import.reason.status", statusText);
 		}
 		String changedText = value(row, this.changedAt);
 		if (changedText == null) {
-			return new RowError("changed_at", required("changed_at"));
+			return required("changed_at");
 		}
 		long changed = CsvValues.epochMicros(changedText, this.zone);
 		if (changed == CsvValues.INVALID) {
-			return new RowError("changed_at", "'" + changedText
-					+ "' is not a date or date-time (use 2026-11-01, 2026-11-01T10:15:00+09:00 or 2026/11/01 10:15)");
+			return RowError.of("changed_at", "import.reason.dateTime", changedText);
 		}
 		RowError range = outOfRange("changed_at", changedText, changed);
 		if (range != null) {
@@ -137,7 +136,7 @@ final class ConsentImport extends CsvImport {
 	}
 
 	@Override
-	Applied apply(JdbcClient jdbc, String actor, Rejections rejections) {
+	Applied apply(JdbcClient jdbc, String actor, LineErrors rejections) {
 		jdbc.sql("""
 				create temporary table import_consent_valid on commit drop as
 				select s.line, s.customer_external_id, c.id as customer_id, s.channel, s.status,
@@ -147,7 +146,7 @@ final class ConsentImport extends CsvImport {
 				""").update();
 		addSqlRejections(jdbc, """
 				select line, 'customer_external_id' as field,
-					'no customer with external_id ' || customer_external_id || '; import the customer first' as message,
+					'import.reason.unknownCustomer' as code, array[customer_external_id] as args,
 					count(*) over () as total
 				from import_consent_valid
 				where customer_id is null

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
 import io.mawasu.crm.domain.internal.CopyRows;
@@ -36,6 +37,9 @@ abstract class CsvImport {
 
 	final ZoneId zone;
 
+	/** Rows stored with a value left aside, reported beside the rejected ones. */
+	final LineErrors warnings = new LineErrors();
+
 	private final long earliestMicros;
 
 	private final long latestMicros;
@@ -62,11 +66,11 @@ abstract class CsvImport {
 	 */
 	@Nullable RowError outOfRange(String field, String text, long micros) {
 		if (micros < this.earliestMicros) {
-			return new RowError(field, "'" + text + "' is before " + EARLIEST + "; use a real date");
+			return RowError.of(field, "import.reason.beforeEarliest", text, EARLIEST);
 		}
 		if (micros > this.latestMicros) {
-			return new RowError(field, "'" + text + "' is in the future; " + field
-					+ " may be at most one day ahead (until " + this.latest.atZone(this.zone).toOffsetDateTime() + ")");
+			return RowError.of(field, "import.reason.futureTime", text, field,
+					this.latest.atZone(this.zone).toOffsetDateTime());
 		}
 		return null;
 	}
@@ -74,11 +78,10 @@ abstract class CsvImport {
 	/** Rejects a calendar date before {@link #EARLIEST} or after tomorrow. */
 	@Nullable RowError outOfRange(String field, String text, LocalDate date) {
 		if (date.isBefore(EARLIEST)) {
-			return new RowError(field, "'" + text + "' is before " + EARLIEST + "; use a real date");
+			return RowError.of(field, "import.reason.beforeEarliest", text, EARLIEST);
 		}
 		if (date.isAfter(this.latestDate)) {
-			return new RowError(field,
-					"'" + text + "' is in the future; " + field + " may be at most " + this.latestDate);
+			return RowError.of(field, "import.reason.futureDate", text, field, this.latestDate);
 		}
 		return null;
 	}
@@ -86,14 +89,21 @@ abstract class CsvImport {
 	/** Rejects a value longer than {@code max} characters. */
 	static @Nullable RowError tooLong(String field, @Nullable String value, int max) {
 		if (value != null && value.length() > max) {
-			return new RowError(field,
-					field + " has " + value.length() + " characters; at most " + max + " are allowed");
+			return RowError.of(field, "import.reason.tooLong", field, value.length(), max);
 		}
 		return null;
 	}
 
-	/** A rejected row's field and reason. */
-	record RowError(String field, String message) {
+	/**
+	 * A rejected row's field and reason: a message key ({@code import.reason.*}) and its
+	 * arguments.
+	 */
+	record RowError(String field, String code, List<String> args) {
+
+		static RowError of(String field, String code, Object... args) {
+			return new RowError(field, code, Arrays.stream(args).map(String::valueOf).toList());
+		}
+
 	}
 
 	/** What applying the staged rows did. */
@@ -124,7 +134,7 @@ abstract class CsvImport {
 	 * Applies the staged rows, adding the rows rejected in SQL (duplicates, unknown
 	 * references).
 	 */
-	abstract Applied apply(JdbcClient jdbc, String actor, Rejections rejections);
+	abstract Applied apply(JdbcClient jdbc, String actor, LineErrors rejections);
 
 	static @Nullable String value(CsvReader row, int index) {
 		if (index < 0) {
@@ -134,19 +144,21 @@ abstract class CsvImport {
 		return value.isEmpty() ? null : value;
 	}
 
-	static String required(String column) {
-		return column + " is required";
+	static RowError required(String column) {
+		return RowError.of(column, "import.reason.required", column);
 	}
 
 	/**
-	 * Reads the errors that a staging query reports as {@code line, field, message,
-	 * total} (first {@link ImportResult#MAX_ERRORS} by line, total = all of them).
+	 * Reads the errors that a staging query reports as {@code line, field, code, args
+	 * (text[]), total} (first {@link ImportResult#MAX_ERRORS} by line, total = all of
+	 * them).
 	 */
-	static void addSqlRejections(JdbcClient jdbc, String sql, Rejections rejections) {
+	static void addSqlRejections(JdbcClient jdbc, String sql, LineErrors rejections) {
 		long[] total = { 0 };
 		List<ImportError> errors = jdbc.sql(sql).param("max", ImportResult.MAX_ERRORS).query((rs, n) -> {
 			total[0] = rs.getLong("total");
-			return new ImportError(rs.getLong("line"), rs.getString("field"), rs.getString("message"));
+			return new ImportError(rs.getLong("line"), rs.getString("field"), rs.getString("code"),
+					List.of((String[]) rs.getArray("args").getArray()));
 		}).list();
 		rejections.addAll(errors, total[0]);
 	}

@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -69,7 +70,9 @@ public class CsvImports {
 	 * Imports customers: {@code external_id} (required), {@code email}, {@code phone},
 	 * {@code line_user_id}, {@code name}, {@code gender} (F, M, O), {@code birth_date},
 	 * {@code prefecture}, {@code city}, {@code tags} ({@code ;}-separated),
-	 * {@code registered_at}. Columns the file lacks are left unchanged.
+	 * {@code registered_at}. Columns the file lacks are left unchanged. The phone is
+	 * stored as given and in E.164 ({@code PhoneNumbers.e164}); one that is not a phone
+	 * number is kept without E.164 and reported in {@link ImportResult#warnings()}.
 	 * @param csv the file's bytes, read to the end but not closed
 	 * @param charset the declared charset, or null to detect it
 	 * @param actor the user importing
@@ -143,7 +146,7 @@ public class CsvImports {
 		kind.bind(columns);
 		this.jdbc.sql("set local work_mem = '256MB'").update();
 		this.jdbc.sql(kind.createStage()).update();
-		Rejections rejections = new Rejections();
+		LineErrors rejections = new LineErrors();
 		long rows = 0;
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try (CopyRows copy = new CopyRows(connection, kind.copy())) {
@@ -153,13 +156,13 @@ public class CsvImports {
 				}
 				rows++;
 				if (reader.size() != columns.count()) {
-					rejections.add(reader.line(), "", "the row has " + reader.size() + " fields but the header has "
-							+ columns.count() + "; quote fields that contain commas");
+					rejections.add(reader.line(), "", "import.reason.fieldCount",
+							List.of(String.valueOf(reader.size()), String.valueOf(columns.count())));
 				}
 				else {
 					CsvImport.RowError error = kind.stage(reader, copy);
 					if (error != null) {
-						rejections.add(reader.line(), error.field(), error.message());
+						rejections.add(reader.line(), error.field(), error.code(), error.args());
 					}
 				}
 				if (progress != null && rows % PROGRESS_EVERY == 0) {
@@ -179,7 +182,8 @@ public class CsvImports {
 					kind.name(), actor, rows, (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000,
 					applied.inserted(), applied.updated(), rejections.count());
 		}
-		return new ImportResult(applied.inserted(), applied.updated(), rejections.count(), rejections.errors());
+		return new ImportResult(applied.inserted(), applied.updated(), rejections.count(), rejections.errors(),
+				kind.warnings.errors());
 	}
 
 }

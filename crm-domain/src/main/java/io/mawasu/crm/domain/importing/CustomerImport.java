@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import io.mawasu.crm.domain.customer.PhoneNumbers;
 import io.mawasu.crm.domain.internal.CopyRows;
 import io.mawasu.crm.domain.internal.CsvReader;
 import io.mawasu.crm.domain.internal.CsvValues;
@@ -107,6 +108,7 @@ final class CustomerImport extends CsvImport {
 					external_id text collate "C" not null,
 					email text,
 					phone text,
+					phone_e164 text,
 					line_user_id text,
 					name text,
 					gender text,
@@ -128,7 +130,7 @@ final class CustomerImport extends CsvImport {
 	@Nullable RowError stage(CsvReader row, CopyRows copy) throws SQLException {
 		String id = value(row, this.externalId);
 		if (id == null) {
-			return new RowError("external_id", required("external_id"));
+			return required("external_id");
 		}
 		String emailValue = value(row, this.email);
 		RowError tooLongEmail = tooLong("email", emailValue, MAX_EMAIL);
@@ -136,13 +138,13 @@ final class CustomerImport extends CsvImport {
 			return tooLongEmail;
 		}
 		if (emailValue != null && !isEmail(emailValue)) {
-			return new RowError("email", "'" + emailValue + "' is not an email address");
+			return RowError.of("email", "import.reason.email", emailValue);
 		}
 		String genderValue = value(row, this.gender);
 		if (genderValue != null) {
 			genderValue = genderValue.toUpperCase(Locale.ROOT);
 			if (!genderValue.equals("F") && !genderValue.equals("M") && !genderValue.equals("O")) {
-				return new RowError("gender", "'" + genderValue + "' is not a gender; use F, M or O");
+				return RowError.of("gender", "import.reason.gender", genderValue);
 			}
 		}
 		String birthText = value(row, this.birthDate);
@@ -150,7 +152,7 @@ final class CustomerImport extends CsvImport {
 		if (birthText != null) {
 			birth = CsvValues.date(birthText);
 			if (birth == null) {
-				return new RowError("birth_date", "'" + birthText + "' is not a date (use 1990-04-01)");
+				return RowError.of("birth_date", "import.reason.date", birthText);
 			}
 			RowError range = outOfRange("birth_date", birthText, birth);
 			if (range != null) {
@@ -162,8 +164,7 @@ final class CustomerImport extends CsvImport {
 		if (registeredText != null) {
 			registered = CsvValues.epochMicros(registeredText, this.zone);
 			if (registered == CsvValues.INVALID) {
-				return new RowError("registered_at", "'" + registeredText
-						+ "' is not a date or date-time (use 2026-11-01, 2026-11-01T10:15:00+09:00 or 2026/11/01 10:15)");
+				return RowError.of("registered_at", "import.reason.dateTime", registeredText);
 			}
 			RowError range = outOfRange("registered_at", registeredText, registered);
 			if (range != null) {
@@ -188,10 +189,21 @@ final class CustomerImport extends CsvImport {
 		if (tooManyTags != null) {
 			return tooManyTags;
 		}
+		// A phone that is not a number is kept as given (it may still tell a person
+		// something) without an E.164 form, so the customer has no SMS address; the
+		// import reports it as a warning.
+		String phoneE164 = null;
+		if (phoneValue != null) {
+			phoneE164 = PhoneNumbers.e164(phoneValue).orElse(null);
+			if (phoneE164 == null) {
+				this.warnings.add(row.line(), "phone", "import.reason.phone", List.of(phoneValue));
+			}
+		}
 		copy.number(row.line())
 			.text(id)
 			.text(emailValue)
 			.text(phoneValue)
+			.text(phoneE164)
 			.text(lineValue)
 			.text(nameValue)
 			.text(genderValue)
@@ -239,7 +251,7 @@ final class CustomerImport extends CsvImport {
 	}
 
 	@Override
-	Applied apply(JdbcClient jdbc, String actor, Rejections rejections) {
+	Applied apply(JdbcClient jdbc, String actor, LineErrors rejections) {
 		jdbc.sql("""
 				create temporary table import_customer_valid on commit drop as
 				select s.*, row_number() over w as occurrence, min(s.line) over w as first_line
@@ -248,8 +260,7 @@ final class CustomerImport extends CsvImport {
 				""").update();
 		addSqlRejections(jdbc, """
 				select line, 'external_id' as field,
-					'external_id ' || external_id || ' appears again in this file (first on line ' || first_line || ')'
-						as message,
+					'import.reason.duplicate' as code, array[external_id, first_line::text] as args,
 					count(*) over () as total
 				from import_customer_valid
 				where occurrence > 1
@@ -264,11 +275,13 @@ final class CustomerImport extends CsvImport {
 		columns.add("external_id");
 		values.add("external_id");
 		for (String column : this.present) {
-			columns.add(column);
-			values.add(OPTIONAL.get(column));
-			assignments.add(column + " = excluded." + column);
-			current.add("c." + column);
-			incoming.add("excluded." + column);
+			for (String stored : column.equals("phone") ? List.of("phone", "phone_e164") : List.of(column)) {
+				columns.add(stored);
+				values.add(OPTIONAL.getOrDefault(stored, stored));
+				assignments.add(stored + " = excluded." + stored);
+				current.add("c." + stored);
+				incoming.add("excluded." + stored);
+			}
 		}
 		// The column names come from the fixed list above, never from the file.
 		String conflict = this.present.isEmpty() ? "do nothing"

@@ -89,20 +89,19 @@ final class OrderImport extends CsvImport {
 	@Nullable RowError stage(CsvReader row, CopyRows copy) throws SQLException {
 		String id = value(row, this.externalId);
 		if (id == null) {
-			return new RowError("external_id", required("external_id"));
+			return required("external_id");
 		}
 		String customerId = value(row, this.customer);
 		if (customerId == null) {
-			return new RowError("customer_external_id", required("customer_external_id"));
+			return required("customer_external_id");
 		}
 		String orderedAtText = value(row, this.orderedAt);
 		if (orderedAtText == null) {
-			return new RowError("ordered_at", required("ordered_at"));
+			return required("ordered_at");
 		}
 		long micros = CsvValues.epochMicros(orderedAtText, this.zone);
 		if (micros == CsvValues.INVALID) {
-			return new RowError("ordered_at", "'" + orderedAtText
-					+ "' is not a date or date-time (use 2026-11-01, 2026-11-01T10:15:00+09:00 or 2026/11/01 10:15)");
+			return RowError.of("ordered_at", "import.reason.dateTime", orderedAtText);
 		}
 		RowError range = outOfRange("ordered_at", orderedAtText, micros);
 		if (range != null) {
@@ -110,19 +109,18 @@ final class OrderImport extends CsvImport {
 		}
 		String amountText = value(row, this.amount);
 		if (amountText == null) {
-			return new RowError("amount", required("amount"));
+			return required("amount");
 		}
 		String amountValue = CsvValues.decimal(amountText);
 		if (amountValue == null) {
-			return new RowError("amount",
-					"'" + amountText + "' is not an amount (digits with an optional . and up to 12 integer digits)");
+			return RowError.of("amount", "import.reason.amount", amountText);
 		}
 		String quantityText = value(row, this.quantity);
 		Integer quantityValue = null;
 		if (quantityText != null) {
 			quantityValue = CsvValues.integer(quantityText);
 			if (quantityValue == null) {
-				return new RowError("quantity", "'" + quantityText + "' is not a whole number");
+				return RowError.of("quantity", "import.reason.wholeNumber", quantityText);
 			}
 		}
 		String listPriceText = value(row, this.listPrice);
@@ -130,7 +128,7 @@ final class OrderImport extends CsvImport {
 		if (listPriceText != null) {
 			listPriceValue = CsvValues.decimal(listPriceText);
 			if (listPriceValue == null) {
-				return new RowError("list_price", "'" + listPriceText + "' is not an amount");
+				return RowError.of("list_price", "import.reason.amount", listPriceText);
 			}
 		}
 		String categoryValue = value(row, this.category);
@@ -155,7 +153,7 @@ final class OrderImport extends CsvImport {
 	}
 
 	@Override
-	Applied apply(JdbcClient jdbc, String actor, Rejections rejections) {
+	Applied apply(JdbcClient jdbc, String actor, LineErrors rejections) {
 		jdbc.sql("""
 				create temporary table import_order_valid on commit drop as
 				select s.line, s.external_id, s.customer_external_id, c.id as customer_id,
@@ -166,21 +164,19 @@ final class OrderImport extends CsvImport {
 				left join domain.customer c on c.external_id = s.customer_external_id
 				window w as (partition by s.external_id collate "C" order by s.line)
 				""").update();
-		addSqlRejections(jdbc,
-				"""
-						select line,
-							case when occurrence > 1 then 'external_id' else 'customer_external_id' end as field,
-							case when occurrence > 1
-								then 'external_id ' || external_id || ' appears again in this file (first on line ' || first_line || ')'
-								else 'no customer with external_id ' || customer_external_id || '; import the customer first'
-							end as message,
-							count(*) over () as total
-						from import_order_valid
-						where occurrence > 1 or customer_id is null
-						order by line
-						limit :max
-						""",
-				rejections);
+		addSqlRejections(jdbc, """
+				select line,
+					case when occurrence > 1 then 'external_id' else 'customer_external_id' end as field,
+					case when occurrence > 1 then 'import.reason.duplicate' else 'import.reason.unknownCustomer' end
+						as code,
+					case when occurrence > 1 then array[external_id, first_line::text]
+						else array[customer_external_id] end as args,
+					count(*) over () as total
+				from import_order_valid
+				where occurrence > 1 or customer_id is null
+				order by line
+				limit :max
+				""", rejections);
 		jdbc.sql("create temporary table import_affected (customer_id bigint primary key) on commit drop").update();
 		Applied applied = jdbc
 			.sql("""

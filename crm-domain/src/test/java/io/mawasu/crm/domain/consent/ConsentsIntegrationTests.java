@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.mawasu.crm.domain.customer.CustomerEngagements;
+import io.mawasu.crm.domain.customer.PhoneBackfill;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,9 @@ class ConsentsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PhoneBackfill phones;
 
 	@Autowired
 	ApplicationEvents events;
@@ -86,7 +90,7 @@ class ConsentsIntegrationTests {
 	}
 
 	@Test
-	void findsCustomersByLineUserIdAndByPhoneDigits() {
+	void findsCustomersByLineUserIdAndByPhoneInE164() {
 		long line = customer("line", "U" + this.prefix, null);
 		String phone = "090-" + (1000 + ThreadLocalRandom.current().nextInt(9000)) + "-"
 				+ (1000 + ThreadLocalRandom.current().nextInt(9000));
@@ -99,6 +103,18 @@ class ConsentsIntegrationTests {
 		assertThat(this.consents.customersByPhone(phone)).containsExactly(a, b);
 		assertThat(this.consents.customersByPhone("+1 415 555 0100")).isEmpty();
 		assertThat(this.consents.customersByPhone("")).isEmpty();
+		assertThat(this.consents.customersByPhone("not a phone")).isEmpty();
+	}
+
+	@Test
+	void suppressesSmsNumbersInE164() {
+		String national = "090-" + (1000 + ThreadLocalRandom.current().nextInt(9000)) + "-5678";
+		String e164 = "+81" + national.replace("-", "").substring(1);
+		assertThat(this.suppressions.suppress(Channel.SMS, List.of(national, e164), "bounce")).isEqualTo(1);
+		assertThat(this.jdbc.sql("select address from domain.suppression where channel = 'SMS' and address like :a")
+			.param("a", "%" + e164.substring(1))
+			.query(String.class)
+			.list()).containsExactly(e164);
 	}
 
 	@Test
@@ -131,10 +147,13 @@ class ConsentsIntegrationTests {
 			.list()).containsExactly(tuple("EMAIL", now, now.minusSeconds(60)), tuple("LINE", now, now));
 	}
 
+	/** Inserted by SQL, so the phone gets its E.164 form from the backfill. */
 	private long customer(String suffix, String line, String phone) {
-		return this.jdbc.sql("""
+		long id = this.jdbc.sql("""
 				insert into domain.customer (external_id, line_user_id, phone) values (:e, :l, :p) returning id
 				""").param("e", this.prefix + suffix).param("l", line).param("p", phone).query(Long.class).single();
+		this.phones.fill();
+		return id;
 	}
 
 }

@@ -15,6 +15,13 @@ class PhoneNumbersTests {
 	}
 
 	@Test
+	void fullWidthDigitsAsExcelInJapanWritesThemAreDigits() {
+		assertThat(PhoneNumbers.e164("０９０１２３４５６７８")).contains("+819012345678");
+		assertThat(PhoneNumbers.e164("０９０－１２３４－５６７８")).contains("+819012345678");
+		assertThat(PhoneNumbers.e164("＋８１ ９０ １２３４ ５６７８")).contains("+819012345678");
+	}
+
+	@Test
 	void textThatIsNotANumberHasNoE164Form() {
 		assertThat(PhoneNumbers.e164("not a phone")).isEmpty();
 		assertThat(PhoneNumbers.e164("12")).isEmpty();

@@ -28,12 +28,13 @@ import org.springframework.stereotype.Repository;
 public class SegmentQueries {
 
 	/**
-	 * Size and reach of a set of customers {@code m} (columns id, email, phone,
+	 * Size and reach of a set of customers {@code m} (columns id, email, phone_e164,
 	 * line_user_id, blacklisted). Reachable on a channel: not blacklisted, a non-blank
 	 * address for it, opted in on it now (the {@code domain.v_consent_current} row is the
 	 * latest state, so a later opt-out wins), and the address not suppressed (email
-	 * trimmed and case-insensitive, LINE id trimmed, phone by its digits). Joins rather
-	 * than per-row subqueries, so the planner can hash them for large segments.
+	 * trimmed and case-insensitive, LINE id trimmed, phone in E.164: a phone that is not
+	 * a number is no SMS address). Joins rather than per-row subqueries, so the planner
+	 * can hash them for large segments.
 	 */
 	static String reachOf(String members) {
 		return """
@@ -42,7 +43,7 @@ public class SegmentQueries {
 						and ke.customer_id is not null and se.a is null) as email,
 					count(*) filter (where not m.blacklisted and btrim(coalesce(m.line_user_id, '')) <> ''
 						and kl.customer_id is not null and sl.a is null) as line,
-					count(*) filter (where not m.blacklisted and btrim(coalesce(m.phone, '')) <> ''
+					count(*) filter (where not m.blacklisted and m.phone_e164 is not null
 						and ks.customer_id is not null and ss.a is null) as sms
 				from (""" + members
 				+ """
@@ -54,12 +55,12 @@ public class SegmentQueries {
 							on se.a = lower(btrim(m.email))
 						left join (select distinct btrim(address) as a from domain.v_suppression where channel = 'LINE') sl
 							on sl.a = btrim(m.line_user_id)
-						left join (select distinct regexp_replace(address, '[^0-9]', '', 'g') as a from domain.v_suppression
-							where channel = 'SMS') ss on ss.a = regexp_replace(m.phone, '[^0-9]', '', 'g')
+						left join (select distinct address as a from domain.v_suppression
+							where channel = 'SMS') ss on ss.a = m.phone_e164
 						""";
 	}
 
-	static final String MEMBER_COLUMNS = "select c.id, c.email, c.phone, c.line_user_id, c.blacklisted ";
+	static final String MEMBER_COLUMNS = "select c.id, c.email, c.phone_e164, c.line_user_id, c.blacklisted ";
 
 	private final JdbcClient jdbc;
 

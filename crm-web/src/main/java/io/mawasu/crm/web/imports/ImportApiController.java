@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import io.mawasu.crm.domain.importing.CsvImports;
@@ -13,6 +14,7 @@ import io.mawasu.crm.domain.importing.ImportResult;
 import io.mawasu.crm.web.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -40,36 +42,39 @@ class ImportApiController {
 
 	private final AuditLog audit;
 
-	ImportApiController(CsvImports imports, AuditLog audit) {
+	private final MessageSource messages;
+
+	ImportApiController(CsvImports imports, AuditLog audit, MessageSource messages) {
 		this.imports = imports;
 		this.audit = audit;
+		this.messages = messages;
 	}
 
 	@PostMapping(path = "/api/import/{kind:" + ImportKind.PATTERN + "}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ImportResult importPart(@PathVariable String kind, @RequestPart("file") MultipartFile file,
-			@RequestParam(name = "charset", required = false) @Nullable String charset, Authentication user)
-			throws IOException {
+	ImportAnswer importPart(@PathVariable String kind, @RequestPart("file") MultipartFile file,
+			@RequestParam(name = "charset", required = false) @Nullable String charset, Authentication user,
+			Locale locale) throws IOException {
 		Charset declared = StringUtils.hasText(charset) ? Charset.forName(charset.strip())
 				: charsetOf(file.getContentType());
 		String source = StringUtils.hasText(file.getOriginalFilename()) ? file.getOriginalFilename() : "file";
 		try (InputStream csv = file.getInputStream()) {
-			return run(ImportKind.of(kind), csv, declared, source, user);
+			return run(ImportKind.of(kind), csv, declared, source, user, locale);
 		}
 	}
 
 	@PostMapping(path = "/api/import/{kind:" + ImportKind.PATTERN + "}")
-	ImportResult importBody(@PathVariable String kind, HttpServletRequest request, Authentication user)
+	ImportAnswer importBody(@PathVariable String kind, HttpServletRequest request, Authentication user, Locale locale)
 			throws IOException {
 		Charset declared = charsetOf(request.getContentType());
-		return run(ImportKind.of(kind), request.getInputStream(), declared, "body", user);
+		return run(ImportKind.of(kind), request.getInputStream(), declared, "body", user, locale);
 	}
 
-	private ImportResult run(ImportKind kind, InputStream csv, @Nullable Charset charset, String source,
-			Authentication user) {
+	private ImportAnswer run(ImportKind kind, InputStream csv, @Nullable Charset charset, String source,
+			Authentication user, Locale locale) {
 		try {
 			ImportResult result = kind.run(this.imports, csv, charset, user.getName(), null);
 			this.audit.record(kind.auditAction(), ImportKind.summary(source, result));
-			return result;
+			return ImportAnswer.of(result, this.messages, locale);
 		}
 		catch (ImportFileException ex) {
 			this.audit.record(kind.auditAction(), source + ": refused, " + ex.getMessage());

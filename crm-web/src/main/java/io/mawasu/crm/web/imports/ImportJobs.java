@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -185,18 +186,21 @@ class ImportJobs {
 				.param("updated", result.updated())
 				.param("rejected", result.rejected())
 				.update();
-			List<ImportError> errors = result.errors();
+			List<ImportError> errors = new ArrayList<>(result.errors());
+			errors.addAll(result.warnings());
 			for (int i = 0; i < errors.size(); i++) {
 				ImportError error = errors.get(i);
 				this.jdbc.sql("""
-						insert into web.import_job_error (job_id, seq, line, field, message)
-						values (:id, :seq, :line, :field, :message)
+						insert into web.import_job_error (job_id, seq, line, field, code, args, warning)
+						values (:id, :seq, :line, :field, :code, :args, :warning)
 						""")
 					.param("id", id)
 					.param("seq", i)
 					.param("line", error.line())
 					.param("field", error.field())
-					.param("message", error.message())
+					.param("code", error.code())
+					.param("args", error.args().toArray(String[]::new))
+					.param("warning", i >= result.errors().size())
 					.update();
 			}
 			deleteChunks(id);
@@ -237,12 +241,23 @@ class ImportJobs {
 		ImportKind kind = ImportKind.valueOf(row.kind());
 		ImportResult result = null;
 		if (row.status().equals("SUCCEEDED")) {
-			List<ImportError> errors = this.jdbc
-				.sql("select line, field, message from web.import_job_error where job_id = :id order by seq")
-				.param("id", row.id())
-				.query(ImportError.class)
-				.list();
-			result = new ImportResult(nonNull(row.inserted()), nonNull(row.updated()), nonNull(row.rejected()), errors);
+			List<ImportError> errors = new ArrayList<>();
+			List<ImportError> warnings = new ArrayList<>();
+			this.jdbc.sql("""
+					select line, field, code, args, message, warning from web.import_job_error
+					where job_id = :id order by seq
+					""").param("id", row.id()).query((rs, n) -> {
+				String code = rs.getString("code");
+				// a job finished before reasons were codes has its English message only
+				List<String> args = (code != null) ? List.of((String[]) rs.getArray("args").getArray())
+						: List.of(String.valueOf(rs.getString("message")));
+				ImportError error = new ImportError(rs.getLong("line"), rs.getString("field"),
+						(code != null) ? code : "import.reason.stored", args);
+				(rs.getBoolean("warning") ? warnings : errors).add(error);
+				return error;
+			}).list();
+			result = new ImportResult(nonNull(row.inserted()), nonNull(row.updated()), nonNull(row.rejected()), errors,
+					warnings);
 		}
 		String failure = row.status().equals("FAILED") ? String.valueOf(row.failure()) : null;
 		return new ImportJob(row.id().toString(), kind, row.filename(), row.rowsRead(), result, failure);

@@ -35,7 +35,8 @@ class ImportPageIntegrationTests {
 			.andExpect(content().string(containsString("CSVインポート")));
 		String p = "pg" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		MockMultipartFile file = new MockMultipartFile("file", "page.csv", "text/csv",
-				"external_id,gender\n%1$s1,F\n%1$s2,Z\n".formatted(p).getBytes(StandardCharsets.UTF_8));
+				"external_id,gender,phone\n%1$s1,F,\n%1$s2,Z,\n%1$s3,F,not a phone\n".formatted(p)
+					.getBytes(StandardCharsets.UTF_8));
 		MvcResult upload = this.mvc
 			.perform(multipart("/import").file(file)
 				.param("kind", "CUSTOMERS")
@@ -59,7 +60,19 @@ class ImportPageIntegrationTests {
 				Thread.sleep(100);
 			}
 		}
-		assertThat(fragment).contains("id=\"import-inserted\">1<").contains("gender").doesNotContain("hx-trigger");
+		assertThat(fragment).contains("id=\"import-inserted\">2<").contains("gender").doesNotContain("hx-trigger");
+		// the stored result is worded in the language of whoever reads it
+		this.mvc
+			.perform(
+					get("/import/jobs/" + job).with(user("marketer").roles("MARKETER")).header("Accept-Language", "ja"))
+			.andExpect(content().string(containsString("「Z」は性別ではありません。F、M、O のいずれかを指定してください")))
+			.andExpect(content().string(containsString("id=\"import-warnings\"")))
+			.andExpect(content().string(containsString("「not a phone」は電話番号ではありません。")));
+		this.mvc
+			.perform(
+					get("/import/jobs/" + job).with(user("marketer").roles("MARKETER")).header("Accept-Language", "en"))
+			.andExpect(content().string(containsString("is not a gender; use F, M or O")))
+			.andExpect(content().string(containsString("is not a phone number; the customer is stored without")));
 		this.mvc.perform(get(location).with(user("marketer").roles("MARKETER")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"import-result\"")))

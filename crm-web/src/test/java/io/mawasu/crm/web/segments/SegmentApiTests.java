@@ -44,9 +44,9 @@ class SegmentApiTests {
 		// Two customers in a city of their own: one reachable by EMAIL and SMS, one by
 		// LINE.
 		this.jdbc.sql("""
-				insert into domain.customer (external_id, name, email, phone, line_user_id, city) values
-				(:city || '-a', 'Aiko', 'aiko@example.jp', '090-1234-5678', null, :city),
-				(:city || '-b', 'Bunta', null, null, 'U-b', :city)
+				insert into domain.customer (external_id, name, email, phone, phone_e164, line_user_id, city) values
+				(:city || '-a', 'Aiko', 'aiko@example.jp', '090-1234-5678', '+819012345678', null, :city),
+				(:city || '-b', 'Bunta', null, null, null, 'U-b', :city)
 				""").param("city", this.city).update();
 		this.jdbc.sql("""
 				insert into domain.consent (customer_id, channel, status, changed_at, source)

@@ -17,6 +17,7 @@ import io.mawasu.crm.delivery.TrackingTokens.Target;
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.domain.consent.ConsentStatus;
 import io.mawasu.crm.domain.consent.Consents;
+import io.mawasu.crm.domain.customer.PhoneNumbers;
 import io.mawasu.crm.segmentation.SegmentRule;
 import io.mawasu.crm.segmentation.Segments;
 import io.mawasu.crm.web.CrmIntegrationTest;
@@ -68,14 +69,17 @@ class TrackingEndpointTests {
 		this.prefix = "te" + UUID.randomUUID().toString().substring(0, 8);
 		long content = this.contents.create(new ContentRequest("Endpoint " + this.prefix, Channel.EMAIL, "Sale",
 				"<p><a href=\"https://shop.example.com/sale\">Sale</a></p>", null, null, null), "tester");
+		// a Japanese mobile number of its own, stored as imports store it
+		String phone = "+81 90 " + String.format("%08d", Math.floorMod(this.prefix.hashCode(), 100_000_000));
 		this.customer = this.jdbc.sql("""
-				insert into domain.customer (external_id, email, line_user_id, phone)
-				values (:e, :m, :l, :p) returning id
+				insert into domain.customer (external_id, email, line_user_id, phone, phone_e164)
+				values (:e, :m, :l, :p, :x) returning id
 				""")
 			.param("e", this.prefix)
 			.param("m", this.prefix + "@example.com")
 			.param("l", "U" + this.prefix)
-			.param("p", "+1 555 " + Math.abs(this.prefix.hashCode()))
+			.param("p", phone)
+			.param("x", PhoneNumbers.e164(phone).orElseThrow())
 			.query(Long.class)
 			.single();
 		Instant before = Instant.now().minusSeconds(3600);

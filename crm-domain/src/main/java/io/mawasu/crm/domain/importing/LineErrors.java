@@ -4,24 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rejected rows of one import: the first {@link ImportResult#MAX_ERRORS} errors in
- * line order, and the count of all.
+ * The line errors of one import (its rejected rows, or the warnings of rows kept): the
+ * first {@link ImportResult#MAX_ERRORS} in line order, and the count of all.
  */
-final class Rejections {
+final class LineErrors {
 
 	private final List<ImportError> errors = new ArrayList<>();
 
 	private long count;
 
-	void add(long line, String field, String message) {
+	void add(long line, String field, String code, List<String> args) {
 		this.count++;
 		if (this.errors.size() < ImportResult.MAX_ERRORS) {
-			this.errors.add(new ImportError(line, field, message));
+			this.errors.add(new ImportError(line, field, code, args));
 		}
 	}
 
 	/**
-	 * Adds rejections found later in SQL: their first errors (by line) and their count.
+	 * Adds errors found later in SQL: their first ones (by line) and their count.
 	 */
 	void addAll(List<ImportError> sorted, long total) {
 		List<ImportError> merged = new ArrayList<>(
