@@ -70,37 +70,44 @@ public class ClvQueries {
 	 * after calibrationEnd in the shop's zone); the orders of one calendar day in the
 	 * zone are one purchase with their summed spend. x = purchase days − 1, recency =
 	 * last − first purchase day, age = calibrationEnd − first purchase day, spend =
-	 * (total − first day's spend) / x. The first day's spend is carried through
-	 * {@code min} by encoding (day, spend) as one number: day number × 10²⁰ + spend.
+	 * (total − first day's spend) / x.
+	 * <p>
+	 * Amounts are summed as double precision (the models' arithmetic; numeric sums cost
+	 * three times the aggregate's time), and the first day's spend is carried through
+	 * {@code min} by encoding (day, spend) as one bigint: days since 1900 (imports refuse
+	 * earlier dates) × 2⁴⁶ + spend in cents, the cents capped at 2⁴⁶ − 1 (7 × 10¹¹ in
+	 * currency units, on one day).
 	 */
 	public CustomerSummary summary(LocalDate calibrationEnd, ZoneId zone, Instant until) {
 		this.jdbc.sql("set local work_mem = '256MB'").update();
 		CustomerSummary summary = new CustomerSummary();
 		this.streaming.sql("""
 				with days as (
-					select customer_id, cast(timezone(:zone, ordered_at) as date) as day, sum(amount) as spend
+					select customer_id, cast(timezone(:zone, ordered_at) as date) - date '1900-01-01' as day,
+						sum(cast(amount as double precision)) as spend
 					from domain.v_order
 					where amount >= 0 and ordered_at < :until
 					group by 1, 2
 				),
 				customers as (
 					select customer_id, count(*) - 1 as x, max(day) - min(day) as recency_days,
-						cast(:calibrationEnd as date) - min(day) as age_days, sum(spend) as total,
-						min(cast(day - date '1900-01-01' + 1000000 as numeric) * 1e20 + spend) as first_key
+						(cast(:calibrationEnd as date) - date '1900-01-01') - min(day) as age_days, sum(spend) as total,
+						min((cast(day as bigint) << 46)
+							| least(cast(round(spend * 100) as bigint), 70368744177663)) as first_key
 					from days
 					group by customer_id
 				)
 				select customer_id, x, recency_days, age_days,
-					case when x > 0 then (total - mod(first_key, 1e20)) / x end as spend
+					case when x > 0
+						then (total - cast(first_key & 70368744177663 as double precision) / 100) / x end as spend
 				from customers
 				""")
 			.param("zone", zone.getId())
 			.param("until", until.atOffset(ZoneOffset.UTC))
 			.param("calibrationEnd", calibrationEnd)
 			.query((ResultSet rs) -> {
-				BigDecimal spend = rs.getBigDecimal(5);
-				summary.add(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-						(spend != null) ? spend.doubleValue() : Double.NaN);
+				double spend = rs.getDouble(5);
+				summary.add(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.wasNull() ? Double.NaN : spend);
 			});
 		return summary;
 	}
@@ -149,24 +156,28 @@ public class ClvQueries {
 			try {
 				StringBuilder rows = new StringBuilder(1 << 16);
 				for (int i = 0; i < summary.size; i++) {
-					double purchases = result.expectedPurchases()[i];
-					double spend = result.expectedSpend()[i];
+					int x = summary.x[i];
+					int history = result.historyOf(x, summary.recencyDays[i], summary.ageDays[i]);
+					double purchases = result.expectedPurchases()[history];
+					double spend = result.expectedSpend(x, summary.spend[i]);
 					rows.append(fitId)
 						.append('\t')
 						.append(summary.customerId[i])
 						.append('\t')
-						.append(summary.x[i])
+						.append(x)
 						.append('\t')
 						.append((double) summary.recencyDays[i] / unitDays)
 						.append('\t')
 						.append((double) summary.ageDays[i] / unitDays)
-						.append('\t')
-						.append(Double.isNaN(summary.spend[i]) ? "\\N"
-								: BigDecimal.valueOf(summary.spend[i])
-									.setScale(2, java.math.RoundingMode.HALF_UP)
-									.toPlainString())
-						.append('\t')
-						.append(result.pAlive()[i])
+						.append('\t');
+					if (Double.isNaN(summary.spend[i])) {
+						rows.append("\\N");
+					}
+					else {
+						appendCents(rows, Math.round(summary.spend[i] * 100));
+					}
+					rows.append('\t')
+						.append(result.pAlive()[history])
 						.append('\t')
 						.append(purchases)
 						.append('\t')
@@ -363,6 +374,16 @@ public class ClvQueries {
 				new ClvFit.BgNbdParameters(rs.getDouble("r"), rs.getDouble("alpha"), rs.getDouble("a"),
 						rs.getDouble("b"), rs.getDouble("bgnbd_log_likelihood")),
 				gg, rs.getTimestamp("created_at").toInstant(), holdout);
+	}
+
+	// an amount in cents as a decimal with two places, without BigDecimal per row
+	private static void appendCents(StringBuilder rows, long cents) {
+		if (cents < 0) {
+			rows.append('-');
+			cents = -cents;
+		}
+		long fraction = cents % 100;
+		rows.append(cents / 100).append('.').append((char) ('0' + fraction / 10)).append((char) ('0' + fraction % 10));
 	}
 
 	private static Object nullIfNaN(double value) {
