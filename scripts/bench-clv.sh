@@ -18,4 +18,4 @@ BENCH_DEFAULT_DB=crm_bench_clv
 BENCH_DEFAULT_DROPOUT=0.5
 source scripts/bench/orders-db.sh
 
-bench_run ClvBenchmark '^(CLV benchmark|round|  fit|median)'
+bench_run ClvBenchmark '^(CLV benchmark|round|  fit|median)|CLV fit'

@@ -37,7 +37,7 @@ public class ClvQueries {
 
 	private static final String FIT_COLUMNS = """
 			id, calibration_end, time_unit, horizon, customers, repeaters, r, alpha, a, b, bgnbd_log_likelihood,
-			p, q, gamma, gamma_gamma_log_likelihood, created_at, holdout_predicted""";
+			p, q, gamma, gamma_gamma_log_likelihood, created_at, holdout_predicted, boundary""";
 
 	private final JdbcClient jdbc;
 
@@ -118,9 +118,9 @@ public class ClvQueries {
 		return this.jdbc.sql("""
 				insert into segmentation.clv_fit (calibration_end, time_unit, horizon, customers, repeaters,
 					r, alpha, a, b, bgnbd_log_likelihood, p, q, gamma, gamma_gamma_log_likelihood,
-					holdout_predicted, created_at)
+					holdout_predicted, boundary, created_at)
 				values (:calibrationEnd, :unit, :horizon, :customers, :repeaters, :r, :alpha, :a, :b, :bgLl,
-					:p, :q, :gamma, :ggLl, :holdout, :createdAt)
+					:p, :q, :gamma, :ggLl, :holdout, :boundary, :createdAt)
 				returning id
 				""")
 			.param("calibrationEnd", calibrationEnd)
@@ -138,20 +138,40 @@ public class ClvQueries {
 			.param("gamma", nullIfNaN(result.gamma()))
 			.param("ggLl", nullIfNaN(result.gammaGammaLogLikelihood()))
 			.param("holdout", result.holdoutPredicted())
+			.param("boundary", result.boundary().toArray(new String[0]))
 			.param("createdAt", createdAt.atOffset(ZoneOffset.UTC))
 			.query(Long.class)
 			.single();
 	}
 
 	/**
-	 * Writes one prediction row per customer with COPY, on the transaction's connection.
+	 * Writes one prediction row per customer into the fit's own partition of
+	 * {@code clv_prediction}: created without indexes, filled with COPY on the
+	 * transaction's connection, given its primary key (one sort instead of a million
+	 * index insertions), then attached.
 	 */
 	public void copyPredictions(long fitId, CustomerSummary summary, int unitDays, ClvModelling.Result result) {
+		String partition = "clv_prediction_" + fitId;
+		this.jdbc
+			.sql("create table segmentation.%s (like segmentation.clv_prediction, check (fit_id = %d))"
+				.formatted(partition, fitId))
+			.update();
+		copyRows(partition, fitId, summary, unitDays, result);
+		this.jdbc.sql("alter table segmentation.%s add primary key (fit_id, customer_id)".formatted(partition))
+			.update();
+		this.jdbc
+			.sql("alter table segmentation.clv_prediction attach partition segmentation.%s for values in (%d)"
+				.formatted(partition, fitId))
+			.update();
+	}
+
+	private void copyRows(String partition, long fitId, CustomerSummary summary, int unitDays,
+			ClvModelling.Result result) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			CopyIn copy = connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn("copy segmentation.clv_prediction (fit_id, customer_id, frequency, recency, t, spend, "
+				.copyIn("copy segmentation." + partition + " (fit_id, customer_id, frequency, recency, t, spend, "
 						+ "p_alive, expected_purchases, expected_spend, clv) from stdin");
 			try {
 				StringBuilder rows = new StringBuilder(1 << 16);
@@ -210,14 +230,23 @@ public class ClvQueries {
 	}
 
 	/**
-	 * Deletes the predictions of all but the newest {@code keep} fits (fit rows stay).
+	 * Drops the prediction partitions of all but the newest {@code keep} fits (fit rows
+	 * stay).
 	 */
 	public void prunePredictions(int keep) {
-		this.jdbc.sql("""
-				delete from segmentation.clv_prediction
-				where fit_id < (select coalesce(min(id), 0) from
-					(select id from segmentation.clv_fit order by id desc limit :keep) newest)
-				""").param("keep", keep).update();
+		List<Long> old = this.jdbc.sql("""
+				select cast(substr(c.relname, length('clv_prediction_') + 1) as bigint)
+				from pg_inherits i
+				join pg_class c on c.oid = i.inhrelid
+				join pg_class parent on parent.oid = i.inhparent
+				join pg_namespace n on n.oid = parent.relnamespace
+				where n.nspname = 'segmentation' and parent.relname = 'clv_prediction'
+					and cast(substr(c.relname, length('clv_prediction_') + 1) as bigint) < (select coalesce(min(id), 0)
+						from (select id from segmentation.clv_fit order by id desc limit :keep) newest)
+				""").param("keep", keep).query(Long.class).list();
+		for (long fitId : old) {
+			this.jdbc.sql("drop table segmentation.clv_prediction_%d".formatted(fitId)).update();
+		}
 	}
 
 	public Optional<ClvFit> latest() {
@@ -373,7 +402,8 @@ public class ClvQueries {
 				rs.getInt("repeaters"),
 				new ClvFit.BgNbdParameters(rs.getDouble("r"), rs.getDouble("alpha"), rs.getDouble("a"),
 						rs.getDouble("b"), rs.getDouble("bgnbd_log_likelihood")),
-				gg, rs.getTimestamp("created_at").toInstant(), holdout);
+				gg, rs.getTimestamp("created_at").toInstant(), holdout,
+				List.of((String[]) rs.getArray("boundary").getArray()));
 	}
 
 	// an amount in cents as a decimal with two places, without BigDecimal per row
