@@ -35,6 +35,9 @@ final class ModelFit {
 
 	private static final double LOG_BOUND = 18;
 
+	/** ln 10⁶. */
+	private static final double SHAPE_LIMIT = 13.8;
+
 	private ModelFit() {
 	}
 
@@ -152,9 +155,9 @@ final class ModelFit {
 
 		/**
 		 * The parameters that ran towards 0 or ∞: those still drifting when the
-		 * likelihood went flat, or held at the e^±18 bound; when the refinement from the
-		 * sample's optimum ended on the ridge without drifting further, the sample's
-		 * drift names them.
+		 * likelihood went flat, or beyond 10^±6 (shapes) or e^±18 (scales); when the
+		 * refinement from the sample's optimum ended on the ridge without drifting
+		 * further, the sample's drift names them.
 		 */
 		List<String> boundary(String... names) {
 			List<String> boundary = ModelFit.boundary(this.all, names);
@@ -176,7 +179,11 @@ final class ModelFit {
 			double theta = minimum.point()[i];
 			double d = minimum.drift()[i];
 			boolean drifting = minimum.stop() == Bfgs.Stop.FLAT && Math.abs(d) >= 0.25 * drift;
-			boolean held = Math.abs(theta) >= LOG_BOUND - 0.5;
+			// a shape parameter beyond 10^±6 is at its limit whatever the data's units
+			// (α and γ carry the units of time and money, so only the bound counts for
+			// them)
+			boolean scale = names[i].equals("alpha") || names[i].equals("gamma");
+			boolean held = Math.abs(theta) >= ((scale) ? LOG_BOUND - 0.5 : SHAPE_LIMIT);
 			if (drifting || held) {
 				boundary.add(names[i] + (((drifting) ? d : theta) < 0 ? " → 0" : " → ∞"));
 			}
