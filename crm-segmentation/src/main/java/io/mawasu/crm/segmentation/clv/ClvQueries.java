@@ -1,6 +1,5 @@
 package io.mawasu.crm.segmentation.clv;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
