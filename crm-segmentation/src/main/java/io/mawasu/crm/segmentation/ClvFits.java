@@ -51,6 +51,8 @@ public class ClvFits {
 
 	private final Clock clock;
 
+	private final long workMemKilobytes;
+
 	ClvFits(ClvQueries queries, PlatformTransactionManager transactionManager, ShopProperties shop,
 			SegmentationProperties properties, ObjectProvider<Clock> clock) {
 		this.queries = queries;
@@ -58,6 +60,8 @@ public class ClvFits {
 		this.transactions.setTimeout((int) Math.max(1, properties.clvTimeout().toSeconds()));
 		this.shop = shop;
 		this.clock = clock.getIfUnique(Clock::systemUTC);
+		// within PostgreSQL's range of work_mem (64kB to 2³¹ − 1 kB)
+		this.workMemKilobytes = Math.max(64, Math.min(Integer.MAX_VALUE, properties.clvWorkMem().toKilobytes()));
 	}
 
 	/**
@@ -80,7 +84,7 @@ public class ClvFits {
 				throw new ClvFitAlreadyRunning();
 			}
 			long phase = System.nanoTime();
-			CustomerSummary summary = this.queries.summary(calibrationEnd, zone, until);
+			CustomerSummary summary = this.queries.summary(calibrationEnd, zone, until, this.workMemKilobytes);
 			long summarised = System.nanoTime();
 			if (summary.size() == 0) {
 				throw new InvalidClvRequest("calibrationEnd " + calibrationEnd

@@ -9,6 +9,7 @@ import io.mawasu.crm.segmentation.clv.ClvQueries;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Times a full CLV fit (summary aggregate, both maximum-likelihood fits, predictions,
@@ -22,8 +23,9 @@ class ClvBenchmark {
 	void clvFitVersusBareAggregate() {
 		PairedBenchmark bench = new PairedBenchmark("crm_bench_clv");
 		ClvFits fits = new ClvFits(new ClvQueries(bench.jdbc, bench.dataSource), bench.transactionManager,
-				new ShopProperties(ZoneId.of("Asia/Tokyo"), "JPY"), new SegmentationProperties("-", Duration.ofHours(1),
-						"-", "-", Duration.ofHours(2), Duration.ofSeconds(60)),
+				new ShopProperties(ZoneId.of("Asia/Tokyo"), "JPY"),
+				new SegmentationProperties("-", Duration.ofHours(1), "-", "-", Duration.ofHours(2),
+						Duration.ofSeconds(60), DataSize.ofGigabytes(1)),
 				new StaticListableBeanFactory().getBeanProvider(Clock.class));
 		bench.run("CLV benchmark", "CLV fit", "2", () -> {
 			long start = System.nanoTime();

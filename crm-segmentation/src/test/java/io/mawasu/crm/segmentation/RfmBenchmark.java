@@ -10,6 +10,7 @@ import io.mawasu.crm.segmentation.rfm.RfmQueries;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Times a full RFM run against the bare per-customer aggregate over the same orders, in
@@ -21,10 +22,10 @@ class RfmBenchmark {
 	@Test
 	void rfmRunVersusBareAggregate() {
 		PairedBenchmark bench = new PairedBenchmark("crm_bench_rfm");
-		RfmRuns runs = new RfmRuns(new RfmQueries(bench.jdbc, bench.dataSource), bench.transactionManager,
-				new SyncTaskExecutor(), new ShopProperties(ZoneId.of("Asia/Tokyo"), "JPY"),
-				new SegmentationProperties("-", Duration.ofHours(1), "-", "-", Duration.ofMinutes(30),
-						Duration.ofHours(1)),
+		RfmRuns runs = new RfmRuns(
+				new RfmQueries(bench.jdbc, bench.dataSource), bench.transactionManager, new SyncTaskExecutor(),
+				new ShopProperties(ZoneId.of("Asia/Tokyo"), "JPY"), new SegmentationProperties("-", Duration.ofHours(1),
+						"-", "-", Duration.ofMinutes(30), Duration.ofHours(1), DataSize.ofGigabytes(1)),
 				Clock.systemUTC());
 		bench.run("RFM benchmark", "RFM run", "1.5", () -> {
 			long start = System.nanoTime();

@@ -76,9 +76,13 @@ public class ClvQueries {
 	 * {@code min} by encoding (day, spend) as one bigint: days since 1900 (imports refuse
 	 * earlier dates) × 2⁴⁶ + spend in cents, the cents capped at 2⁴⁶ − 1 (7 × 10¹¹ in
 	 * currency units, on one day).
+	 * @param workMemKilobytes the transaction's {@code work_mem}
 	 */
-	public CustomerSummary summary(LocalDate calibrationEnd, ZoneId zone, Instant until) {
-		this.jdbc.sql("set local work_mem = '256MB'").update();
+	public CustomerSummary summary(LocalDate calibrationEnd, ZoneId zone, Instant until, long workMemKilobytes) {
+		this.jdbc.sql("select set_config('work_mem', :value, true)")
+			.param("value", workMemKilobytes + "kB")
+			.query(String.class)
+			.single();
 		CustomerSummary summary = new CustomerSummary();
 		this.streaming.sql("""
 				with days as (
