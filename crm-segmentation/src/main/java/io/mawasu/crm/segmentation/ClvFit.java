@@ -13,10 +13,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param holdoutPredicted predicted cumulative repeat purchases of these customers in
  * weeks 1..n after calibrationEnd
+ * @param boundary the parameters whose maximum-likelihood value lies at 0 or ∞, as
+ * {@code "a → 0"} (no dropout in the data) or {@code "q → ∞"}; empty when every maximum
+ * is inside
  */
 public record ClvFit(long id, LocalDate calibrationEnd, ClvTimeUnit timeUnit, int horizon, int customers, int repeaters,
 		BgNbdParameters bgnbd, @Nullable GammaGammaParameters gammaGamma, Instant createdAt,
-		List<Double> holdoutPredicted) {
+		List<Double> holdoutPredicted, List<String> boundary) {
 
 	public record BgNbdParameters(double r, double alpha, double a, double b, double logLikelihood) {
 	}

@@ -51,6 +51,8 @@ public class ClvFits {
 
 	private final Clock clock;
 
+	private final long workMemKilobytes;
+
 	ClvFits(ClvQueries queries, PlatformTransactionManager transactionManager, ShopProperties shop,
 			SegmentationProperties properties, ObjectProvider<Clock> clock) {
 		this.queries = queries;
@@ -58,6 +60,8 @@ public class ClvFits {
 		this.transactions.setTimeout((int) Math.max(1, properties.clvTimeout().toSeconds()));
 		this.shop = shop;
 		this.clock = clock.getIfUnique(Clock::systemUTC);
+		// within PostgreSQL's range of work_mem (64kB to 2³¹ − 1 kB)
+		this.workMemKilobytes = Math.max(64, Math.min(Integer.MAX_VALUE, properties.clvWorkMem().toKilobytes()));
 	}
 
 	/**
@@ -79,17 +83,23 @@ public class ClvFits {
 			if (!this.queries.tryLock()) {
 				throw new ClvFitAlreadyRunning();
 			}
-			CustomerSummary summary = this.queries.summary(calibrationEnd, zone, until);
+			long phase = System.nanoTime();
+			CustomerSummary summary = this.queries.summary(calibrationEnd, zone, until, this.workMemKilobytes);
+			long summarised = System.nanoTime();
 			if (summary.size() == 0) {
 				throw new InvalidClvRequest("calibrationEnd " + calibrationEnd
 						+ ": no customer has a purchase (an order with an amount of 0 or more) on or before that day, "
 						+ "so there is nothing to fit; import orders or choose a later calibrationEnd.");
 			}
 			ClvModelling.Result result = ClvModelling.fit(summary, unit.days(), horizon);
+			long modelled = System.nanoTime();
 			long fitId = this.queries.insertFit(calibrationEnd, unit, horizon, summary.size(), result,
 					this.clock.instant());
 			this.queries.copyPredictions(fitId, summary, unit.days(), result);
 			this.queries.prunePredictions(KEEP_PREDICTIONS);
+			logger.info("CLV fit {}: summary of {} customers {} ms, models {} ms, predictions written {} ms", fitId,
+					summary.size(), (summarised - phase) / 1_000_000, (modelled - summarised) / 1_000_000,
+					(System.nanoTime() - modelled) / 1_000_000);
 			return fitId;
 		});
 		logger.info("CLV fit {} (calibration end {}) done in {} ms", id, calibrationEnd,

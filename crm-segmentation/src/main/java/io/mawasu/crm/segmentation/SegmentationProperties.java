@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the segmentation module.
@@ -20,11 +21,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clvTimeout the longest a CLV fit may run before it is rolled back
  * @param refreshCheckInterval how often one instance of the cluster checks which saved
  * segments are due for a snapshot
+ * @param clvWorkMem PostgreSQL's {@code work_mem} for the CLV fit's summary aggregate:
+ * its first step has one group per customer and purchase day (ten million for a million
+ * customers), which spills to disk when it does not fit (up to twice this with the
+ * default {@code hash_mem_multiplier})
  */
 @ConfigurationProperties("crm.segmentation")
 public record SegmentationProperties(@DefaultValue("0 0 4 * * *") String rfmCron,
 		@DefaultValue("1h") Duration rfmStaleAfter, @DefaultValue("0 0 4 * * *") String segmentRefreshCron,
 		@DefaultValue("0 0 5 * * MON") String clvCron, @DefaultValue("30m") Duration clvTimeout,
-		@DefaultValue("60s") Duration refreshCheckInterval) {
+		@DefaultValue("60s") Duration refreshCheckInterval, @DefaultValue("1GB") DataSize clvWorkMem) {
 
 }

@@ -31,6 +31,7 @@ import org.postgresql.PGConnection;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -53,6 +54,12 @@ class CdnowSampleIntegrationTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	ClvFits clvFits;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	ShopProperties shop;
@@ -114,6 +121,35 @@ class CdnowSampleIntegrationTests {
 
 	static Path locate() {
 		return RepositoryData.file(SAMPLE);
+	}
+
+	@Test
+	void clvFitsKeepThePredictionsOfTheNewestThreeInTheirOwnPartitions() {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < ClvFits.KEEP_PREDICTIONS + 1; i++) {
+			ClvFit fit = this.clvFits.fit(new ClvFitRequest(LocalDate.of(1997, 9, 30), ClvTimeUnit.WEEK, 52));
+			assertThat(fit.customers()).isEqualTo(2357);
+			assertThat(fit.boundary()).isEmpty();
+			ids.add(fit.id());
+		}
+		assertThat(this.clvFits.hasPredictions(ids.get(0))).isFalse();
+		assertThat(partition(ids.get(0))).isNull();
+		for (long id : ids.subList(1, ids.size())) {
+			assertThat(this.clvFits.hasPredictions(id)).isTrue();
+			assertThat(partition(id)).isEqualTo("segmentation.clv_prediction_" + id);
+			assertThat(this.jdbc.sql("select count(*) from segmentation.clv_prediction where fit_id = :id")
+				.param("id", id)
+				.query(Long.class)
+				.single()).isEqualTo(2357);
+		}
+	}
+
+	private String partition(long fitId) {
+		return this.jdbc.sql("select cast(to_regclass(:name) as text)")
+			.param("name", "segmentation.clv_prediction_" + fitId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	@Test

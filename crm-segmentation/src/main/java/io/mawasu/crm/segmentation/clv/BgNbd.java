@@ -51,7 +51,9 @@ record BgNbd(double r, double alpha, double a, double b) {
 
 	/**
 	 * The log-likelihood of grouped customers and, when {@code gradient} is not null, its
-	 * gradient with respect to (ln r, ln α, ln a, ln b).
+	 * gradient with respect to (ln r, ln α, ln a, ln b). ln(α + d) is taken once per
+	 * distinct day count and ln(b + x − 1) once per distinct x; each customer group then
+	 * costs one exp and one log (ln(e^A₃ + e^A₄) as max + ln(1 + e^−|A₃−A₄|)).
 	 */
 	double logLikelihood(CustomerHistories data, double[] gradient) {
 		double r = this.r;
@@ -69,54 +71,80 @@ record BgNbd(double r, double alpha, double a, double b) {
 		double psiR = digamma(r);
 		double psiAB = digamma(a + b);
 		double psiB = digamma(b);
-		for (int i = 0; i < data.distinctX.length; i++) {
+		double logAlpha = Math.log(alpha);
+		int xs = data.distinctX.length;
+		double[] logB1 = new double[xs];
+		double[] invB1 = new double[xs];
+		for (int i = 0; i < xs; i++) {
 			int x = data.distinctX[i];
 			double n = data.countOfX[i];
-			ll += n * (logGamma(r + x) - commonR + r * Math.log(alpha) + commonB + logGamma(b + x)
-					- logGamma(a + b + x));
+			ll += n * (logGamma(r + x) - commonR + r * logAlpha + commonB + logGamma(b + x) - logGamma(a + b + x));
 			if (gradient != null) {
 				double psiABX = digamma(a + b + x);
-				lnR += n * (digamma(r + x) - psiR + Math.log(alpha));
+				lnR += n * (digamma(r + x) - psiR + logAlpha);
 				lnAlpha += n * (r / alpha);
 				lnA += n * (psiAB - psiABX);
 				lnB += n * (psiAB + digamma(b + x) - psiB - psiABX);
 			}
+			if (x > 0) {
+				logB1[i] = Math.log(b + x - 1);
+				invB1[i] = 1 / (b + x - 1);
+			}
+		}
+		// ln(α + d) and 1 / (α + d), once per distinct day count d (in units)
+		double unit = data.unitDays;
+		double[] logAt = new double[data.days.length];
+		double[] invAt = new double[data.days.length];
+		for (int d = 0; d < data.days.length; d++) {
+			double v = alpha + data.days[d] / unit;
+			logAt[d] = Math.log(v);
+			invAt[d] = 1 / v;
 		}
 		double logA = Math.log(a);
+		double sumP4 = 0;
 		for (int i = 0; i < data.size; i++) {
 			int x = data.x[i];
 			double w = data.weight[i];
 			double rx = r + x;
-			double logAlphaT = Math.log(alpha + data.t[i]);
+			int t = data.tAt[i];
+			double logAlphaT = logAt[t];
 			double a3 = -rx * logAlphaT;
 			if (x == 0) {
 				ll += w * a3;
 				if (gradient != null) {
 					lnR -= w * logAlphaT;
-					lnAlpha -= w * rx / (alpha + data.t[i]);
+					lnAlpha -= w * rx * invAt[t];
 				}
 				continue;
 			}
-			double logAlphaTx = Math.log(alpha + data.tx[i]);
-			double a4 = logA - Math.log(b + x - 1) - rx * logAlphaTx;
-			double max = Math.max(a3, a4);
-			double e3 = Math.exp(a3 - max);
-			double e4 = Math.exp(a4 - max);
-			double sum = e3 + e4;
-			ll += w * (max + Math.log(sum));
+			int tx = data.txAt[i];
+			int xi = data.xAt[i];
+			double logAlphaTx = logAt[tx];
+			double a4 = logA - logB1[xi] - rx * logAlphaTx;
+			double diff = a4 - a3;
+			double p4;
+			if (diff > 0) {
+				double e = Math.exp(-diff);
+				ll += w * (a4 + Math.log(1 + e));
+				p4 = 1 / (1 + e);
+			}
+			else {
+				double e = Math.exp(diff);
+				ll += w * (a3 + Math.log(1 + e));
+				p4 = e / (1 + e);
+			}
 			if (gradient != null) {
-				double p4 = e4 / sum;
 				double p3 = 1 - p4;
 				lnR -= w * (p3 * logAlphaT + p4 * logAlphaTx);
-				lnAlpha -= w * rx * (p3 / (alpha + data.t[i]) + p4 / (alpha + data.tx[i]));
-				lnA += w * p4 / a;
-				lnB -= w * p4 / (b + x - 1);
+				lnAlpha -= w * rx * (p3 * invAt[t] + p4 * invAt[tx]);
+				sumP4 += w * p4;
+				lnB -= w * p4 * invB1[xi];
 			}
 		}
 		if (gradient != null) {
 			gradient[0] = lnR * r;
 			gradient[1] = lnAlpha * alpha;
-			gradient[2] = lnA * a;
+			gradient[2] = lnA * a + sumP4;
 			gradient[3] = lnB * b;
 		}
 		return ll;

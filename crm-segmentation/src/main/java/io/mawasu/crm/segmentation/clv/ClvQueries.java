@@ -1,6 +1,5 @@
 package io.mawasu.crm.segmentation.clv;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -37,7 +36,7 @@ public class ClvQueries {
 
 	private static final String FIT_COLUMNS = """
 			id, calibration_end, time_unit, horizon, customers, repeaters, r, alpha, a, b, bgnbd_log_likelihood,
-			p, q, gamma, gamma_gamma_log_likelihood, created_at, holdout_predicted""";
+			p, q, gamma, gamma_gamma_log_likelihood, created_at, holdout_predicted, boundary""";
 
 	private final JdbcClient jdbc;
 
@@ -70,37 +69,48 @@ public class ClvQueries {
 	 * after calibrationEnd in the shop's zone); the orders of one calendar day in the
 	 * zone are one purchase with their summed spend. x = purchase days − 1, recency =
 	 * last − first purchase day, age = calibrationEnd − first purchase day, spend =
-	 * (total − first day's spend) / x. The first day's spend is carried through
-	 * {@code min} by encoding (day, spend) as one number: day number × 10²⁰ + spend.
+	 * (total − first day's spend) / x.
+	 * <p>
+	 * Amounts are summed as double precision (the models' arithmetic; numeric sums cost
+	 * three times the aggregate's time), and the first day's spend is carried through
+	 * {@code min} by encoding (day, spend) as one bigint: days since 1900 (imports refuse
+	 * earlier dates) × 2⁴⁶ + spend in cents, the cents capped at 2⁴⁶ − 1 (7 × 10¹¹ in
+	 * currency units, on one day).
+	 * @param workMemKilobytes the transaction's {@code work_mem}
 	 */
-	public CustomerSummary summary(LocalDate calibrationEnd, ZoneId zone, Instant until) {
-		this.jdbc.sql("set local work_mem = '256MB'").update();
+	public CustomerSummary summary(LocalDate calibrationEnd, ZoneId zone, Instant until, long workMemKilobytes) {
+		this.jdbc.sql("select set_config('work_mem', :value, true)")
+			.param("value", workMemKilobytes + "kB")
+			.query(String.class)
+			.single();
 		CustomerSummary summary = new CustomerSummary();
 		this.streaming.sql("""
 				with days as (
-					select customer_id, cast(timezone(:zone, ordered_at) as date) as day, sum(amount) as spend
+					select customer_id, cast(timezone(:zone, ordered_at) as date) - date '1900-01-01' as day,
+						sum(cast(amount as double precision)) as spend
 					from domain.v_order
 					where amount >= 0 and ordered_at < :until
 					group by 1, 2
 				),
 				customers as (
 					select customer_id, count(*) - 1 as x, max(day) - min(day) as recency_days,
-						cast(:calibrationEnd as date) - min(day) as age_days, sum(spend) as total,
-						min(cast(day - date '1900-01-01' + 1000000 as numeric) * 1e20 + spend) as first_key
+						(cast(:calibrationEnd as date) - date '1900-01-01') - min(day) as age_days, sum(spend) as total,
+						min((cast(day as bigint) << 46)
+							| least(cast(round(spend * 100) as bigint), 70368744177663)) as first_key
 					from days
 					group by customer_id
 				)
 				select customer_id, x, recency_days, age_days,
-					case when x > 0 then (total - mod(first_key, 1e20)) / x end as spend
+					case when x > 0
+						then (total - cast(first_key & 70368744177663 as double precision) / 100) / x end as spend
 				from customers
 				""")
 			.param("zone", zone.getId())
 			.param("until", until.atOffset(ZoneOffset.UTC))
 			.param("calibrationEnd", calibrationEnd)
 			.query((ResultSet rs) -> {
-				BigDecimal spend = rs.getBigDecimal(5);
-				summary.add(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-						(spend != null) ? spend.doubleValue() : Double.NaN);
+				double spend = rs.getDouble(5);
+				summary.add(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.wasNull() ? Double.NaN : spend);
 			});
 		return summary;
 	}
@@ -111,9 +121,9 @@ public class ClvQueries {
 		return this.jdbc.sql("""
 				insert into segmentation.clv_fit (calibration_end, time_unit, horizon, customers, repeaters,
 					r, alpha, a, b, bgnbd_log_likelihood, p, q, gamma, gamma_gamma_log_likelihood,
-					holdout_predicted, created_at)
+					holdout_predicted, boundary, created_at)
 				values (:calibrationEnd, :unit, :horizon, :customers, :repeaters, :r, :alpha, :a, :b, :bgLl,
-					:p, :q, :gamma, :ggLl, :holdout, :createdAt)
+					:p, :q, :gamma, :ggLl, :holdout, :boundary, :createdAt)
 				returning id
 				""")
 			.param("calibrationEnd", calibrationEnd)
@@ -131,42 +141,66 @@ public class ClvQueries {
 			.param("gamma", nullIfNaN(result.gamma()))
 			.param("ggLl", nullIfNaN(result.gammaGammaLogLikelihood()))
 			.param("holdout", result.holdoutPredicted())
+			.param("boundary", result.boundary().toArray(new String[0]))
 			.param("createdAt", createdAt.atOffset(ZoneOffset.UTC))
 			.query(Long.class)
 			.single();
 	}
 
 	/**
-	 * Writes one prediction row per customer with COPY, on the transaction's connection.
+	 * Writes one prediction row per customer into the fit's own partition of
+	 * {@code clv_prediction}: created without indexes, filled with COPY on the
+	 * transaction's connection, given its primary key (one sort instead of a million
+	 * index insertions), then attached.
 	 */
 	public void copyPredictions(long fitId, CustomerSummary summary, int unitDays, ClvModelling.Result result) {
+		String partition = "clv_prediction_" + fitId;
+		this.jdbc
+			.sql("create table segmentation.%s (like segmentation.clv_prediction, check (fit_id = %d))"
+				.formatted(partition, fitId))
+			.update();
+		copyRows(partition, fitId, summary, unitDays, result);
+		this.jdbc.sql("alter table segmentation.%s add primary key (fit_id, customer_id)".formatted(partition))
+			.update();
+		this.jdbc
+			.sql("alter table segmentation.clv_prediction attach partition segmentation.%s for values in (%d)"
+				.formatted(partition, fitId))
+			.update();
+	}
+
+	private void copyRows(String partition, long fitId, CustomerSummary summary, int unitDays,
+			ClvModelling.Result result) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			CopyIn copy = connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn("copy segmentation.clv_prediction (fit_id, customer_id, frequency, recency, t, spend, "
+				.copyIn("copy segmentation." + partition + " (fit_id, customer_id, frequency, recency, t, spend, "
 						+ "p_alive, expected_purchases, expected_spend, clv) from stdin");
 			try {
 				StringBuilder rows = new StringBuilder(1 << 16);
 				for (int i = 0; i < summary.size; i++) {
-					double purchases = result.expectedPurchases()[i];
-					double spend = result.expectedSpend()[i];
+					int x = summary.x[i];
+					int history = result.historyOf(x, summary.recencyDays[i], summary.ageDays[i]);
+					double purchases = result.expectedPurchases()[history];
+					double spend = result.expectedSpend(x, summary.spend[i]);
 					rows.append(fitId)
 						.append('\t')
 						.append(summary.customerId[i])
 						.append('\t')
-						.append(summary.x[i])
+						.append(x)
 						.append('\t')
 						.append((double) summary.recencyDays[i] / unitDays)
 						.append('\t')
 						.append((double) summary.ageDays[i] / unitDays)
-						.append('\t')
-						.append(Double.isNaN(summary.spend[i]) ? "\\N"
-								: BigDecimal.valueOf(summary.spend[i])
-									.setScale(2, java.math.RoundingMode.HALF_UP)
-									.toPlainString())
-						.append('\t')
-						.append(result.pAlive()[i])
+						.append('\t');
+					if (Double.isNaN(summary.spend[i])) {
+						rows.append("\\N");
+					}
+					else {
+						appendCents(rows, Math.round(summary.spend[i] * 100));
+					}
+					rows.append('\t')
+						.append(result.pAlive()[history])
 						.append('\t')
 						.append(purchases)
 						.append('\t')
@@ -199,14 +233,23 @@ public class ClvQueries {
 	}
 
 	/**
-	 * Deletes the predictions of all but the newest {@code keep} fits (fit rows stay).
+	 * Drops the prediction partitions of all but the newest {@code keep} fits (fit rows
+	 * stay).
 	 */
 	public void prunePredictions(int keep) {
-		this.jdbc.sql("""
-				delete from segmentation.clv_prediction
-				where fit_id < (select coalesce(min(id), 0) from
-					(select id from segmentation.clv_fit order by id desc limit :keep) newest)
-				""").param("keep", keep).update();
+		List<Long> old = this.jdbc.sql("""
+				select cast(substr(c.relname, length('clv_prediction_') + 1) as bigint)
+				from pg_inherits i
+				join pg_class c on c.oid = i.inhrelid
+				join pg_class parent on parent.oid = i.inhparent
+				join pg_namespace n on n.oid = parent.relnamespace
+				where n.nspname = 'segmentation' and parent.relname = 'clv_prediction'
+					and cast(substr(c.relname, length('clv_prediction_') + 1) as bigint) < (select coalesce(min(id), 0)
+						from (select id from segmentation.clv_fit order by id desc limit :keep) newest)
+				""").param("keep", keep).query(Long.class).list();
+		for (long fitId : old) {
+			this.jdbc.sql("drop table segmentation.clv_prediction_%d".formatted(fitId)).update();
+		}
 	}
 
 	public Optional<ClvFit> latest() {
@@ -362,7 +405,18 @@ public class ClvQueries {
 				rs.getInt("repeaters"),
 				new ClvFit.BgNbdParameters(rs.getDouble("r"), rs.getDouble("alpha"), rs.getDouble("a"),
 						rs.getDouble("b"), rs.getDouble("bgnbd_log_likelihood")),
-				gg, rs.getTimestamp("created_at").toInstant(), holdout);
+				gg, rs.getTimestamp("created_at").toInstant(), holdout,
+				List.of((String[]) rs.getArray("boundary").getArray()));
+	}
+
+	// an amount in cents as a decimal with two places, without BigDecimal per row
+	private static void appendCents(StringBuilder rows, long cents) {
+		if (cents < 0) {
+			rows.append('-');
+			cents = -cents;
+		}
+		long fraction = cents % 100;
+		rows.append(cents / 100).append('.').append((char) ('0' + fraction / 10)).append((char) ('0' + fraction % 10));
 	}
 
 	private static Object nullIfNaN(double value) {

@@ -27,9 +27,10 @@ record GammaGamma(double p, double q, double gamma) {
 
 	/**
 	 * The log-likelihood of the repeaters and, when {@code gradient} is not null, its
-	 * gradient with respect to (ln p, ln q, ln γ).
+	 * gradient with respect to (ln p, ln q, ln γ); the gamma functions are taken once per
+	 * distinct x (the data are sorted by x).
 	 */
-	double logLikelihood(int[] x, double[] spend, int count, double[] gradient) {
+	double logLikelihood(Repeaters data, double[] gradient) {
 		double p = this.p;
 		double q = this.q;
 		double v = this.gamma;
@@ -44,27 +45,29 @@ record GammaGamma(double p, double q, double gamma) {
 		double lgTerms = 0;
 		double psiPxQ = 0;
 		double psiPx = 0;
-		for (int i = 0; i < count; i++) {
+		int[] x = data.x;
+		double[] spend = data.spend;
+		double[] logSpend = data.logSpend;
+		double[] logX = data.logX;
+		for (int i = 0; i < data.size; i++) {
 			int xi = x[i];
-			double m = spend[i];
 			if (xi != lastX) {
-				// the data arrive sorted by x, so the gamma functions are computed once
-				// per x
-				lgTerms = logGamma(p * xi + q) - logGamma(p * xi) - lgQ;
+				lgTerms = logGamma(p * xi + q) - logGamma(p * xi) - lgQ + q * logV;
 				if (gradient != null) {
 					psiPxQ = digamma(p * xi + q);
 					psiPx = digamma(p * xi);
 				}
 				lastX = xi;
 			}
-			double logM = Math.log(m);
-			double logX = Math.log(xi);
-			double logXmV = Math.log(xi * m + v);
-			ll += lgTerms + q * logV + (p * xi - 1) * logM + p * xi * logX - (p * xi + q) * logXmV;
+			double px = p * xi;
+			double logM = logSpend[i];
+			double xm = xi * spend[i] + v;
+			double logXmV = Math.log(xm);
+			ll += lgTerms + (px - 1) * logM + px * logX[i] - (px + q) * logXmV;
 			if (gradient != null) {
-				dp += xi * (psiPxQ - psiPx + logM + logX - logXmV);
+				dp += xi * (psiPxQ - psiPx + logM + logX[i] - logXmV);
 				dq += psiPxQ - psiQ + logV - logXmV;
-				dv += q / v - (p * xi + q) / (xi * m + v);
+				dv += q / v - (px + q) / xm;
 			}
 		}
 		if (gradient != null) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -81,13 +82,115 @@ class ClvModelTests {
 		}
 		ClvModelling.Result result = ClvModelling.fit(summary, 7, 52);
 		for (int i = 0; i < 40; i++) {
-			assertThat(result.pAlive()[i]).isBetween(0.0, 1.0);
-			assertThat(result.expectedPurchases()[i]).isFinite().isGreaterThanOrEqualTo(0);
-			assertThat(result.expectedSpend()[i]).isFinite().isPositive();
+			int history = result.historyOf(summary.x[i], summary.recencyDays[i], summary.ageDays[i]);
+			assertThat(history).isNotNegative();
+			assertThat(result.pAlive()[history]).isBetween(0.0, 1.0);
+			assertThat(result.expectedPurchases()[history]).isFinite().isGreaterThanOrEqualTo(0);
+			assertThat(result.expectedSpend(summary.x[i], summary.spend[i])).isFinite().isPositive();
 		}
 		for (double h : result.holdoutPredicted()) {
 			assertThat(h).isFinite();
 		}
+	}
+
+	@Test
+	void dataWithoutDropoutStopAtTheBoundaryInsteadOfWalkingTheRidge() {
+		// 50,000 customers who never drop out: the likelihood rises as a → 0 without end
+		CustomerHistories data = simulate(50_000, 2, 10, Double.NaN, Double.NaN, 11);
+		ModelFit.Fitted<BgNbd> fit = ModelFit.bgNbd(data);
+		// b is then unidentified (only a / (b + x − 1) enters) and may drift along
+		assertThat(fit.boundary()).contains("a → 0");
+		assertThat(fit.model().a()).isLessThan(1e-3);
+		assertThat(fit.evaluations()).as("evaluations on all the data").isLessThan(40);
+		// the purchase process is still estimated
+		assertThat(fit.model().r()).isCloseTo(2, within(0.2));
+		assertThat(fit.model().alpha()).isCloseTo(10, within(1.0));
+		assertThat(fit.logLikelihood()).isFinite();
+	}
+
+	@Test
+	void largeDataAreFittedToTheTrueMaximum() {
+		// BG/NBD data with dropout (r 0.8, α 7, a 0.9, b 2.5), beyond the search sample
+		CustomerHistories data = simulate(60_000, 0.8, 7, 0.9, 2.5, 12);
+		ModelFit.Fitted<BgNbd> fit = ModelFit.bgNbd(data);
+		assertThat(fit.boundary()).isEmpty();
+		assertThat(fit.evaluations()).as("evaluations on all the data").isLessThan(40);
+		// the maximum found by a search with every tolerance at its floor, from the truth
+		double[] theta = { Math.log(0.8), Math.log(7), Math.log(0.9), Math.log(2.5) };
+		double n = data.customers();
+		Bfgs.Minimum exact = Bfgs.minimise((v, g) -> {
+			double ll = new BgNbd(Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2]), Math.exp(v[3])).logLikelihood(data,
+					g);
+			for (int i = 0; i < g.length; i++) {
+				g[i] = -g[i] / n;
+			}
+			return -ll / n;
+		}, theta, null, 500, 1e-14, 1e-12, Double.POSITIVE_INFINITY);
+		double[] found = { fit.model().r(), fit.model().alpha(), fit.model().a(), fit.model().b() };
+		for (int i = 0; i < 4; i++) {
+			assertThat(found[i]).isCloseTo(Math.exp(exact.point()[i]), within(1e-4 * Math.exp(exact.point()[i])));
+		}
+		assertThat(fit.model().r()).isCloseTo(0.8, within(0.1));
+		assertThat(fit.model().a()).isCloseTo(0.9, within(0.2));
+	}
+
+	/**
+	 * Customers of the BG/NBD process in days, as weekly histories: rates λ ~ Gamma(r, α)
+	 * per week, dropout after each repeat purchase with p ~ Beta(a, b) (none when a is
+	 * NaN), first purchase 1 to 3 years before the end; purchases on one day are one.
+	 */
+	private static CustomerHistories simulate(int customers, double r, double alpha, double a, double b, long seed) {
+		Random random = new Random(seed);
+		int[] x = new int[customers];
+		int[] recency = new int[customers];
+		int[] age = new int[customers];
+		for (int i = 0; i < customers; i++) {
+			double lambda = gamma(random, r) / alpha / 7;
+			double p = Double.isNaN(a) ? 0 : beta(random, a, b);
+			age[i] = 365 + random.nextInt(730);
+			double time = 0;
+			int last = 0;
+			int purchases = 0;
+			// the first purchase at 0; a repeat purchase may be the last (FHL 2005,
+			// section 3)
+			while (true) {
+				time += -Math.log(1 - random.nextDouble()) / lambda;
+				if (time > age[i]) {
+					break;
+				}
+				if ((int) time > last) {
+					last = (int) time;
+					purchases++;
+				}
+				if (random.nextDouble() < p) {
+					break;
+				}
+			}
+			x[i] = purchases;
+			recency[i] = last;
+		}
+		return CustomerHistories.group(x, recency, age, customers, 7);
+	}
+
+	// Marsaglia & Tsang (2000), with Gamma(k) = Gamma(k + 1) U^(1/k) for k < 1
+	private static double gamma(Random random, double shape) {
+		if (shape < 1) {
+			return gamma(random, shape + 1) * Math.pow(random.nextDouble(), 1 / shape);
+		}
+		double d = shape - 1.0 / 3;
+		double c = 1 / Math.sqrt(9 * d);
+		while (true) {
+			double z = random.nextGaussian();
+			double v = Math.pow(1 + c * z, 3);
+			if (v > 0 && Math.log(random.nextDouble()) < z * z / 2 + d - d * v + d * Math.log(v)) {
+				return d * v;
+			}
+		}
+	}
+
+	private static double beta(Random random, double a, double b) {
+		double x = gamma(random, a);
+		return x / (x + gamma(random, b));
 	}
 
 	@Test

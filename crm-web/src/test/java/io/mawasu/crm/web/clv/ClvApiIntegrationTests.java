@@ -67,6 +67,7 @@ class ClvApiIntegrationTests {
 			.andExpect(jsonPath("$.customers").value(2357))
 			.andExpect(jsonPath("$.repeaters").value(946))
 			.andExpect(jsonPath("$.createdAt").isNotEmpty())
+			.andExpect(jsonPath("$.boundary").isEmpty())
 			.andReturn();
 		String body = created.getResponse().getContentAsString();
 		assertThat(number(body, "$.bgnbd.r")).isCloseTo(0.243, within(5e-4)).isCloseTo(0.2425945, within(1e-6));
