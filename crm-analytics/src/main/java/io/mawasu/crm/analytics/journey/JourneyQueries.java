@@ -1,0 +1,137 @@
+package io.mawasu.crm.analytics.journey;
+
+import java.util.List;
+
+import io.mawasu.crm.segmentation.JourneyProperties;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The customer journey as of a day, from history alone (no snapshots): purchases from
+ * {@code domain.v_order}, opens and clicks from {@code delivery.v_message_event},
+ * registration from {@code domain.v_customer}. Stages are 0–3 in
+ * {@link io.mawasu.crm.segmentation.JourneyStage} order, affinity 1–4 (the rule is on
+ * {@link JourneyProperties}). Each method is one statement: the orders dated before the
+ * end of the day are aggregated once (a scan of {@code domain.orders}, or its
+ * {@code orders_ordered_at_idx} for an early day), the window's events come from
+ * {@code event_at_idx} ({@code delivery.event (at)}) and are joined to their messages by
+ * primary key, and customers by primary key.
+ */
+@Repository
+public class JourneyQueries {
+
+	private static final String STAGE = "(case when coalesce(%1$s, 0) = 0 then 0 when %1$s = 1 then 1 "
+			+ "when %1$s < :regular then 2 else 3 end)";
+
+	private static final String AFFINITY = "(1 + (case when %1$s >= :%2$sRecentFrom then 2 "
+			+ "when %1$s >= :%2$sLapsingFrom then 1 else 0 end) + (case when %3$s then 1 else 0 end))";
+
+	private final JdbcClient jdbc;
+
+	JourneyQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Customers on the map in one cell. */
+	public record StateCount(int stage, int affinity, long customers) {
+	}
+
+	/**
+	 * Customers on the map at a move's end in one pair of cells; {@code fromStage} and
+	 * {@code fromAffinity} are null for those who were not on the map at its start.
+	 */
+	public record MoveCount(@Nullable Integer fromStage, @Nullable Integer fromAffinity, int toStage, int toAffinity,
+			long customers) {
+	}
+
+	/** Customers per (stage, affinity) on the day whose bounds are given. */
+	public List<StateCount> map(JourneyProperties.Bounds at, int regularPurchases) {
+		String sql = """
+				with p as (
+					select o.customer_id, count(*) filter (where o.amount > 0) as purchases,
+						max(o.ordered_at) filter (where o.amount > 0) as last_purchase_at,
+						min(o.ordered_at) as first_ordered_at
+					from domain.v_order o
+					where o.ordered_at < :atEnd
+					group by o.customer_id
+				), e as (
+					select distinct m.customer_id
+					from delivery.v_message_event m
+					where m.kind in ('OPENED', 'CLICKED') and m.at >= :atEngagedFrom and m.at < :atEnd
+				)
+				select %s as stage, %s as affinity, count(*) as customers
+				from domain.v_customer c
+				left join p on p.customer_id = c.id
+				left join e on e.customer_id = c.id
+				where coalesce(c.registered_at, p.first_ordered_at, c.created_at) < :atEnd
+				group by 1, 2
+				""".formatted(STAGE.formatted("p.purchases"),
+				AFFINITY.formatted("p.last_purchase_at", "at", "e.customer_id is not null"));
+		return this.jdbc.sql(sql)
+			.param("regular", regularPurchases)
+			.param("atEnd", at.end())
+			.param("atRecentFrom", at.recentFrom())
+			.param("atLapsingFrom", at.lapsingFrom())
+			.param("atEngagedFrom", at.engagedFrom())
+			.query((rs, n) -> new StateCount(rs.getInt("stage"), rs.getInt("affinity"), rs.getLong("customers")))
+			.list();
+	}
+
+	/**
+	 * Customers on the map at {@code to} per pair of cells (at {@code from}, at
+	 * {@code to}), in one pass over the orders and events up to {@code to}.
+	 */
+	public List<MoveCount> moves(JourneyProperties.Bounds from, JourneyProperties.Bounds to, int regularPurchases) {
+		String sql = """
+				with p as (
+					select o.customer_id,
+						count(*) filter (where o.amount > 0 and o.ordered_at < :fromEnd) as purchases_from,
+						max(o.ordered_at) filter (where o.amount > 0 and o.ordered_at < :fromEnd) as last_from,
+						count(*) filter (where o.amount > 0) as purchases_to,
+						max(o.ordered_at) filter (where o.amount > 0) as last_to,
+						min(o.ordered_at) as first_ordered_at
+					from domain.v_order o
+					where o.ordered_at < :toEnd
+					group by o.customer_id
+				), e as (
+					select m.customer_id, bool_or(m.at >= :fromEngagedFrom and m.at < :fromEnd) as engaged_from,
+						bool_or(m.at >= :toEngagedFrom) as engaged_to
+					from delivery.v_message_event m
+					where m.kind in ('OPENED', 'CLICKED') and m.at < :toEnd
+						and (m.at >= :toEngagedFrom or (m.at >= :fromEngagedFrom and m.at < :fromEnd))
+					group by m.customer_id
+				), j as (
+					select coalesce(c.registered_at, p.first_ordered_at, c.created_at) < :fromEnd as was_on_map,
+						p.purchases_from, p.last_from, p.purchases_to, p.last_to,
+						coalesce(e.engaged_from, false) as engaged_from, coalesce(e.engaged_to, false) as engaged_to
+					from domain.v_customer c
+					left join p on p.customer_id = c.id
+					left join e on e.customer_id = c.id
+					where coalesce(c.registered_at, p.first_ordered_at, c.created_at) < :toEnd
+				)
+				select case when was_on_map then %s end as from_stage, case when was_on_map then %s end as from_affinity,
+					%s as to_stage, %s as to_affinity, count(*) as customers
+				from j
+				group by 1, 2, 3, 4
+				"""
+			.formatted(STAGE.formatted("purchases_from"), AFFINITY.formatted("last_from", "from", "engaged_from"),
+					STAGE.formatted("purchases_to"), AFFINITY.formatted("last_to", "to", "engaged_to"));
+		return this.jdbc.sql(sql)
+			.param("regular", regularPurchases)
+			.param("fromEnd", from.end())
+			.param("fromRecentFrom", from.recentFrom())
+			.param("fromLapsingFrom", from.lapsingFrom())
+			.param("fromEngagedFrom", from.engagedFrom())
+			.param("toEnd", to.end())
+			.param("toRecentFrom", to.recentFrom())
+			.param("toLapsingFrom", to.lapsingFrom())
+			.param("toEngagedFrom", to.engagedFrom())
+			.query((rs, n) -> new MoveCount(rs.getObject("from_stage", Integer.class),
+					rs.getObject("from_affinity", Integer.class), rs.getInt("to_stage"), rs.getInt("to_affinity"),
+					rs.getLong("customers")))
+			.list();
+	}
+
+}
