@@ -181,6 +181,10 @@ class JourneyApiTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"journey-at-error\"")))
 			.andExpect(content().string(containsString("未来の日付")));
+		this.mvc.perform(get("/journey").param("at", "1900-01-01").with(user("m").roles("MARKETER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"journey-empty\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"journey-grid\""))));
 	}
 
 	@Test
