@@ -63,13 +63,20 @@ public class Journeys {
 	}
 
 	/**
-	 * Customers per stage and affinity on day {@code at}; throws
-	 * {@link InvalidJourneyDate} for a day in the future or before {@link #EARLIEST}.
+	 * Customers per stage and affinity on day {@code at} (today from crm-domain's
+	 * per-customer summary and latest engagement, as the segment fields; a past day from
+	 * orders and tracking events); throws {@link InvalidJourneyDate} for a day in the
+	 * future or before {@link #EARLIEST}.
 	 */
 	@Transactional(readOnly = true)
 	public JourneyMap map(LocalDate at) {
-		check("at", at, today());
-		List<StateCount> rows = this.queries.map(this.rule.bounds(at, zone()), this.rule.regularPurchases());
+		LocalDate today = today();
+		check("at", at, today);
+		JourneyProperties.Bounds bounds = this.rule.bounds(at, zone());
+		// today from the per-customer facts the segment fields read (fast, and each cell
+		// is its segment's count); a past day from history
+		List<StateCount> rows = at.equals(today) ? this.queries.mapToday(bounds, this.rule.regularPurchases())
+				: this.queries.map(bounds, this.rule.regularPurchases());
 		List<JourneyMap.Cell> cells = new ArrayList<>();
 		for (JourneyStage stage : JourneyStage.values()) {
 			for (int level = 1; level <= JourneyProperties.LEVELS; level++) {

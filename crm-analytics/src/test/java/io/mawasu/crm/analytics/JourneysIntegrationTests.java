@@ -3,12 +3,14 @@ package io.mawasu.crm.analytics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.mawasu.crm.AnalyticsTestApplication;
 import io.mawasu.crm.domain.consent.Channel;
+import io.mawasu.crm.analytics.journey.JourneyQueries;
 import io.mawasu.crm.domain.customer.CustomerEngagements;
-import io.mawasu.crm.segmentation.JourneyStage;
+import io.mawasu.crm.segmentation.JourneyProperties;
 import io.mawasu.crm.segmentation.SegmentRule;
 import io.mawasu.crm.segmentation.Segments;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +61,8 @@ class JourneysIntegrationTests {
 
 	static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
 
+	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Time {
 
@@ -81,6 +85,9 @@ class JourneysIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JourneyQueries queries;
 
 	@BeforeEach
 	void seed() {
@@ -136,6 +143,15 @@ class JourneysIntegrationTests {
 		assertThat(moves.entered()).as("D and G").isEqualTo(2);
 		assertThat(moves.cells()).containsExactly(new JourneyMoves.Move(FIRST, 2, FIRST, 2, 2),
 				new JourneyMoves.Move(REGISTERED, 1, FIRST, 4, 1), new JourneyMoves.Move(REPEAT, 4, REGULAR, 3, 1));
+	}
+
+	@Test
+	void todayFromHistoryIsTodayFromTheSummary() {
+		JourneyProperties rule = this.journeys.rule();
+		List<JourneyQueries.StateCount> history = this.queries.map(rule.bounds(TODAY, TOKYO), rule.regularPurchases());
+		List<JourneyQueries.StateCount> summary = this.queries.mapToday(rule.bounds(TODAY, TOKYO),
+				rule.regularPurchases());
+		assertThat(history).hasSize(4).containsExactlyInAnyOrderElementsOf(summary);
 	}
 
 	@Test

@@ -14,10 +14,11 @@ import org.springframework.stereotype.Repository;
  * registration from {@code domain.v_customer}. Stages are 0–3 in
  * {@link io.mawasu.crm.segmentation.JourneyStage} order, affinity 1–4 (the rule is on
  * {@link JourneyProperties}). Each method is one statement: the orders dated before the
- * end of the day are aggregated once (a scan of {@code domain.orders}, or its
- * {@code orders_ordered_at_idx} for an early day), the window's events come from
- * {@code event_at_idx} ({@code delivery.event (at)}) and are joined to their messages by
- * primary key, and customers by primary key.
+ * end of the day are aggregated once (a sequential scan of {@code domain.orders} into a
+ * hash aggregate, or its {@code orders_ordered_at_idx} for an early day), the window's
+ * events come from {@code event_at_idx} ({@code delivery.event (at)}) and are hashed with
+ * their messages, and customers are joined by key. Today's map reads the per-customer
+ * facts instead ({@link #mapToday}).
  */
 @Repository
 public class JourneyQueries {
@@ -28,10 +29,26 @@ public class JourneyQueries {
 	private static final String AFFINITY = "(1 + (case when %1$s >= :%2$sRecentFrom then 2 "
 			+ "when %1$s >= :%2$sLapsingFrom then 1 else 0 end) + (case when %3$s then 1 else 0 end))";
 
+	/**
+	 * Memory for the per-customer aggregate of orders (about 1M groups at 1M customers):
+	 * with the default 4MB PostgreSQL walks {@code orders_customer_idx} in customer order
+	 * with one random heap read per order instead of one sequential scan and a hash
+	 * aggregate (measured 20–28 s against 9–12 s at 1M customers / 3M orders on a loaded
+	 * 2-core machine). Transaction-local.
+	 */
+	static final String HASH_MEMORY = "64MB";
+
 	private final JdbcClient jdbc;
 
 	JourneyQueries(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	private void hashMemory() {
+		this.jdbc.sql("select set_config('work_mem', :memory, true)")
+			.param("memory", HASH_MEMORY)
+			.query(String.class)
+			.single();
 	}
 
 	/** Customers on the map in one cell. */
@@ -46,8 +63,41 @@ public class JourneyQueries {
 			long customers) {
 	}
 
-	/** Customers per (stage, affinity) on the day whose bounds are given. */
+	/**
+	 * Customers per (stage, affinity) today, from crm-domain's per-customer facts
+	 * ({@code v_customer_summary}: positive orders, last positive order, first order;
+	 * {@code v_customer_engagement}: the latest open and click per channel) exactly as
+	 * the segment fields {@code journeyStage} and {@code affinity} read them, so each
+	 * cell is its segment's count. One pass over customers joined by key to their
+	 * summary; the engagement test is a hashed semi-join. Much cheaper than {@link #map}
+	 * (no orders scan), and the same answer for today but for orders dated after today.
+	 */
+	public List<StateCount> mapToday(JourneyProperties.Bounds today, int regularPurchases) {
+		String sql = """
+				select %s as stage, %s as affinity, count(*) as customers
+				from domain.v_customer c
+				left join domain.v_customer_summary s on s.customer_id = c.id
+				where coalesce(c.registered_at, s.first_ordered_at, c.created_at) < :atEnd
+				group by 1, 2
+				""".formatted(STAGE.formatted("s.positive_order_count"),
+				AFFINITY.formatted("s.last_positive_ordered_at", "at",
+						"exists (select 1 from domain.v_customer_engagement e where e.customer_id = c.id "
+								+ "and (e.last_opened_at >= :atEngagedFrom or e.last_clicked_at >= :atEngagedFrom))"));
+		return this.jdbc.sql(sql)
+			.param("regular", regularPurchases)
+			.param("atEnd", today.end())
+			.param("atRecentFrom", today.recentFrom())
+			.param("atLapsingFrom", today.lapsingFrom())
+			.param("atEngagedFrom", today.engagedFrom())
+			.query((rs, n) -> new StateCount(rs.getInt("stage"), rs.getInt("affinity"), rs.getLong("customers")))
+			.list();
+	}
+
+	/**
+	 * Customers per (stage, affinity) on the day whose bounds are given, from history.
+	 */
 	public List<StateCount> map(JourneyProperties.Bounds at, int regularPurchases) {
+		hashMemory();
 		String sql = """
 				with p as (
 					select o.customer_id, count(*) filter (where o.amount > 0) as purchases,
@@ -84,6 +134,7 @@ public class JourneyQueries {
 	 * {@code to}), in one pass over the orders and events up to {@code to}.
 	 */
 	public List<MoveCount> moves(JourneyProperties.Bounds from, JourneyProperties.Bounds to, int regularPurchases) {
+		hashMemory();
 		String sql = """
 				with p as (
 					select o.customer_id,
