@@ -10,7 +10,7 @@
 	fieldList.forEach((f) => { fields[f.field] = f; });
 	const conditionTemplate = document.getElementById('condition-template');
 	const groupTemplate = document.getElementById('group-template');
-	const numericTypes = ['days', 'money', 'count', 'age', 'score', 'number'];
+	const numericTypes = ['days', 'money', 'count', 'age', 'score', 'level', 'number'];
 	const lists = ['in', 'notIn'];
 	const items = (group) => group.querySelector(':scope > .items');
 	const changed = () => { sentence(); document.body.dispatchEvent(new Event('rule-changed')); };

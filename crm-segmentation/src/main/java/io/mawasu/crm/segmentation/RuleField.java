@@ -38,6 +38,10 @@ import static io.mawasu.crm.segmentation.RuleOperator.NOT_IN;
  * in).</li>
  * <li>{@code pAlive}, {@code expectedPurchases}, {@code predictedClv} come from the
  * newest CLV fit; a customer outside it has no value and matches no comparison.</li>
+ * <li>{@code journeyStage} ({@code REGISTERED}, {@code FIRST}, {@code REPEAT},
+ * {@code REGULAR}) and {@code affinity} (1–4) are the customer journey as of today, by
+ * the rule of {@link JourneyProperties}; a customer registered after today has
+ * neither.</li>
  * </ul>
  */
 public enum RuleField {
@@ -55,7 +59,8 @@ public enum RuleField {
 	CLICKED_WITHIN_DAYS("clickedWithinDays", ValueKind.COUNT, Ops.ORDERED),
 	P_ALIVE("pAlive", ValueKind.AMOUNT, Ops.ORDERED),
 	EXPECTED_PURCHASES("expectedPurchases", ValueKind.AMOUNT, Ops.ORDERED),
-	PREDICTED_CLV("predictedClv", ValueKind.AMOUNT, Ops.ORDERED);
+	PREDICTED_CLV("predictedClv", ValueKind.AMOUNT, Ops.ORDERED),
+	JOURNEY_STAGE("journeyStage", ValueKind.STAGE, Ops.EQUALITY), AFFINITY("affinity", ValueKind.LEVEL, Ops.ORDERED);
 
 	private final String json;
 
@@ -94,14 +99,15 @@ public enum RuleField {
 	/**
 	 * What a value of a field must be: text, a whole number from 0 (counts and days), an
 	 * age (0–150), an amount (any number from 0), a score (1–5), a gender ({@code F},
-	 * {@code M}, {@code O}) or a channel ({@code EMAIL}, {@code LINE}, {@code SMS}).
+	 * {@code M}, {@code O}), a channel ({@code EMAIL}, {@code LINE}, {@code SMS}), a
+	 * journey stage ({@link JourneyStage}) or an affinity level (1–4).
 	 */
 	public enum ValueKind {
 
-		TEXT, COUNT, AGE, AMOUNT, SCORE, GENDER, CHANNEL;
+		TEXT, COUNT, AGE, AMOUNT, SCORE, GENDER, CHANNEL, STAGE, LEVEL;
 
 		public boolean numeric() {
-			return this == COUNT || this == AGE || this == AMOUNT || this == SCORE;
+			return this == COUNT || this == AGE || this == AMOUNT || this == SCORE || this == LEVEL;
 		}
 
 	}

@@ -262,6 +262,16 @@ final class RuleJson {
 				}
 				return text;
 			}
+			case STAGE -> {
+				String text = node.isString() ? node.stringValue().strip().toUpperCase(Locale.ROOT) : "";
+				if (JourneyStage.of(text).isEmpty()) {
+					throw new InvalidSegmentRule(path, "segments.rule.stage",
+							"must be a journey stage, REGISTERED, FIRST, REPEAT or REGULAR, for field '" + field.json()
+									+ "', got " + node,
+							field, String.valueOf(node));
+				}
+				return text;
+			}
 			case AMOUNT -> {
 				if (!node.isNumber() || node.decimalValue().signum() < 0) {
 					throw new InvalidSegmentRule(path, "segments.rule.amount",
@@ -271,9 +281,10 @@ final class RuleJson {
 				return node.decimalValue().stripTrailingZeros();
 			}
 			default -> {
-				long min = (kind == RuleField.ValueKind.SCORE) ? 1 : 0;
+				long min = (kind == RuleField.ValueKind.SCORE || kind == RuleField.ValueKind.LEVEL) ? 1 : 0;
 				long max = switch (kind) {
 					case SCORE -> 5;
+					case LEVEL -> JourneyProperties.LEVELS;
 					case AGE -> 150;
 					default -> 1_000_000_000L;
 				};
@@ -301,6 +312,8 @@ final class RuleJson {
 			case CHANNEL -> "EMAIL, LINE or SMS";
 			case AMOUNT -> "a number";
 			case SCORE -> "a whole number 1-5";
+			case STAGE -> "REGISTERED, FIRST, REPEAT or REGULAR";
+			case LEVEL -> "a whole number 1-" + JourneyProperties.LEVELS;
 			default -> "a whole number";
 		};
 		return switch (op) {

@@ -45,15 +45,18 @@ public class Segments {
 
 	private final SegmentationProperties properties;
 
+	private final JourneyProperties journey;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	Segments(SegmentQueries queries, ShopProperties shop, SegmentationProperties properties,
+	Segments(SegmentQueries queries, ShopProperties shop, SegmentationProperties properties, JourneyProperties journey,
 			ApplicationEventPublisher events, Clock clock) {
 		this.queries = queries;
 		this.shop = shop;
 		this.properties = properties;
+		this.journey = journey;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -245,7 +248,7 @@ public class Segments {
 	/** The rule compiled for today in the shop's zone (exposed for benchmarks). */
 	public CompiledRule compile(SegmentRule rule) {
 		return RuleCompiler.compile(rule, LocalDate.now(this.clock.withZone(this.shop.timeZone())),
-				this.shop.timeZone());
+				this.shop.timeZone(), this.journey);
 	}
 
 }

@@ -87,9 +87,45 @@ class SegmentsIntegrationTests {
 			openedWithinDays  | lte      | 60                  | 2
 			clickedWithinDays | lte      | 7                   | 0
 			clickedWithinDays | lte      | 30                  | 1
+			journeyStage      | eq       | 'FIRST'             | 3
+			journeyStage      | eq       | 'REGISTERED'        | 1
+			journeyStage      | in       | ['REPEAT','REGULAR'] | 1
+			journeyStage      | notIn    | ['FIRST']           | 2
+			journeyStage      | ne       | 'REPEAT'            | 4
+			affinity          | eq       | 1                   | 2
+			affinity          | eq       | 4                   | 1
+			affinity          | gte      | 3                   | 3
+			affinity          | between  | [2, 3]              | 2
+			affinity          | notIn    | [1, 4]              | 2
 			""")
 	void countsEachFieldFamily(String field, String op, String value, long expected) {
 		assertThat(this.segments.count(condition(field, op, value)).size()).isEqualTo(expected);
+	}
+
+	/**
+	 * The journey as of today (crm.journey defaults: regular from 4 purchases, recent 30
+	 * days, lapsing 180, engagement 90): seg-1 REPEAT (3 purchases) at 4 (bought 10 days
+	 * ago, opened 5 days ago), seg-2 FIRST at 3 (100 days, opened 50 days ago), seg-3
+	 * REGISTERED at 1, seg-4 FIRST at 1 (its one positive order 400 days ago), seg-5
+	 * FIRST at 3 (30 days, never opened). A customer registered tomorrow is not on the
+	 * map yet: in no stage, at no level.
+	 */
+	@Test
+	void journeyFieldsPlaceEveryoneRegisteredByTodayOnce() {
+		this.jdbc
+			.sql("insert into domain.customer (external_id, registered_at) values ('seg-6', now() + interval '2 days')")
+			.update();
+		assertThat(this.segments.count(SegmentRule.EVERYONE).size()).isEqualTo(6);
+		assertThat(this.segments.count(condition("journeyStage", "in", "['REGISTERED','FIRST','REPEAT','REGULAR']"))
+			.size()).isEqualTo(5);
+		assertThat(this.segments.count(condition("affinity", "between", "[1, 4]")).size()).isEqualTo(5);
+		assertThat(this.segments.count(rule("{'not':{'field':'journeyStage','op':'eq','value':'FIRST'}}")).size())
+			.as("the negation holds for the customer off the map")
+			.isEqualTo(3);
+		assertThat(this.segments
+			.count(rule("{'all':[{'field':'journeyStage','op':'eq','value':'FIRST'},{'field':'affinity','op':'eq',"
+					+ "'value':3}]}"))
+			.size()).isEqualTo(2);
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.mawasu.crm.segmentation.JourneyProperties;
 import io.mawasu.crm.segmentation.RuleField;
 import io.mawasu.crm.segmentation.RuleOperator;
 import io.mawasu.crm.segmentation.SegmentRule;
@@ -28,7 +29,11 @@ import io.mawasu.crm.segmentation.SegmentRule.Not;
  * {@code not} is always the exact complement. Behavioural fields read
  * {@code domain.v_customer_summary} (one row per customer); r/f/m/rfmSegment the latest
  * finished RFM run; pAlive/expectedPurchases/predictedClv the newest CLV fit; days are
- * calendar days in the shop's zone up to {@code today}.
+ * calendar days in the shop's zone up to {@code today}. journeyStage and affinity apply
+ * {@link JourneyProperties}' rule to the summary (positive orders, last positive order,
+ * first order) and the latest open / click per channel of
+ * {@code domain.v_customer_engagement}, which for today is the same as the journey's
+ * history-based evaluation.
  */
 public final class RuleCompiler {
 
@@ -44,6 +49,8 @@ public final class RuleCompiler {
 
 	private final ZoneId zone;
 
+	private final JourneyProperties journey;
+
 	private final Map<String, Object> parameters = new LinkedHashMap<>();
 
 	private boolean summary;
@@ -52,14 +59,23 @@ public final class RuleCompiler {
 
 	private boolean clv;
 
-	private RuleCompiler(LocalDate today, ZoneId zone) {
+	private RuleCompiler(LocalDate today, ZoneId zone, JourneyProperties journey) {
 		this.today = today;
 		this.zone = zone;
+		this.journey = journey;
+	}
+
+	/**
+	 * Compiles the rule for the given day in the shop's zone, with the default journey
+	 * rule.
+	 */
+	public static CompiledRule compile(SegmentRule rule, LocalDate today, ZoneId zone) {
+		return compile(rule, today, zone, JourneyProperties.defaults());
 	}
 
 	/** Compiles the rule for the given day in the shop's zone. */
-	public static CompiledRule compile(SegmentRule rule, LocalDate today, ZoneId zone) {
-		RuleCompiler compiler = new RuleCompiler(today, zone);
+	public static CompiledRule compile(SegmentRule rule, LocalDate today, ZoneId zone, JourneyProperties journey) {
+		RuleCompiler compiler = new RuleCompiler(today, zone, journey);
 		String where = compiler.predicate(rule);
 		StringBuilder from = new StringBuilder("domain.v_customer c");
 		if (compiler.summary) {
@@ -121,6 +137,8 @@ public final class RuleCompiler {
 			case P_ALIVE -> clv("cp.p_alive");
 			case EXPECTED_PURCHASES -> clv("cp.expected_purchases");
 			case PREDICTED_CLV -> clv("cp.clv");
+			case JOURNEY_STAGE -> journeyStage();
+			case AFFINITY -> affinity();
 			default -> throw new IllegalStateException("No SQL expression for " + field);
 		};
 	}
@@ -212,6 +230,33 @@ public final class RuleCompiler {
 
 	private String engagementAt(String column) {
 		return "(select max(e." + column + ") from domain.v_customer_engagement e where e.customer_id = c.id)";
+	}
+
+	/**
+	 * The stage as of today; null (no match) for a customer not yet on the map. Counts
+	 * the summary's positive orders, as {@code frequency} does.
+	 */
+	private String journeyStage() {
+		return "(case when " + onJourneyMap() + " then (case when coalesce(s.positive_order_count, 0) = 0 "
+				+ "then 'REGISTERED' when s.positive_order_count = 1 then 'FIRST' when s.positive_order_count < "
+				+ bind((long) this.journey.regularPurchases()) + " then 'REPEAT' else 'REGULAR' end) end)";
+	}
+
+	/** The affinity level 1 + R + E as of today; null for a customer not on the map. */
+	private String affinity() {
+		JourneyProperties.Bounds bounds = this.journey.bounds(this.today, this.zone);
+		String engagedFrom = bind(bounds.engagedFrom());
+		return "(case when " + onJourneyMap() + " then 1 + (case when s.last_positive_ordered_at >= "
+				+ bind(bounds.recentFrom()) + " then 2 when s.last_positive_ordered_at >= " + bind(bounds.lapsingFrom())
+				+ " then 1 else 0 end) + (case when exists (select 1 from "
+				+ "domain.v_customer_engagement e where e.customer_id = c.id and (e.last_opened_at >= " + engagedFrom
+				+ " or e.last_clicked_at >= " + engagedFrom + ")) then 1 else 0 end) end)";
+	}
+
+	/** Registered (or, without a date, first ordered or added) by the end of today. */
+	private String onJourneyMap() {
+		return summary("coalesce(c.registered_at, s.first_ordered_at, c.created_at) < "
+				+ bind(this.journey.bounds(this.today, this.zone).end()));
 	}
 
 	private String tag(Condition condition) {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 import io.mawasu.crm.segmentation.InvalidSegmentRule;
+import io.mawasu.crm.segmentation.JourneyProperties;
 import io.mawasu.crm.segmentation.RuleField;
 import io.mawasu.crm.segmentation.RuleOperator;
 import io.mawasu.crm.segmentation.SegmentRule;
@@ -64,6 +65,35 @@ class RuleCompilerTests {
 	void plainFieldsCompareTheirWhitelistedExpression(String field, String op, String value, String sql) {
 		CompiledRule rule = compile(condition(field, op, value));
 		assertThat(rule.where()).isEqualTo(sql);
+	}
+
+	@Test
+	void journeyFieldsApplyTheJourneyRuleToTodayInTheShopZone() {
+		CompiledRule stage = RuleCompiler.compile(
+				SegmentRule.parse(condition("journeyStage", "in", "['first','REGULAR']").replace('\'', '"')), TODAY,
+				TOKYO, new JourneyProperties(5, 30, 180, 90));
+		assertThat(stage.where())
+			.startsWith("(case when coalesce(c.registered_at, s.first_ordered_at, c.created_at) < :p0")
+			.contains("s.positive_order_count < :p1 then 'REPEAT' else 'REGULAR'")
+			.endsWith(" = any(cast(:p2 as text[]))");
+		// on the map until the end of 2026-11-23 in Tokyo; regular from 5 purchases;
+		// stages
+		// are upper-cased
+		assertThat(stage.parameters()).containsEntry("p0", OffsetDateTime.parse("2026-11-24T00:00+09:00"))
+			.containsEntry("p1", 5L);
+		assertThat((String[]) stage.parameters().get("p2")).containsExactly("FIRST", "REGULAR");
+		assertThat(stage.from()).contains(RuleCompiler.SUMMARY_JOIN);
+		CompiledRule affinity = compile(condition("affinity", "gte", "3"));
+		assertThat(affinity.where()).contains("domain.v_customer_engagement e")
+			.contains("s.last_positive_ordered_at >= :p2 then 2 when s.last_positive_ordered_at >= :p3 then 1")
+			.endsWith(" >= :p4");
+		// engagement from 90 days, recent from 30 days, lapsing from 180 days before
+		// today
+		assertThat(affinity.parameters()).containsEntry("p0", OffsetDateTime.parse("2026-08-25T00:00+09:00"))
+			.containsEntry("p2", OffsetDateTime.parse("2026-10-24T00:00+09:00"))
+			.containsEntry("p3", OffsetDateTime.parse("2026-05-27T00:00+09:00"))
+			.containsEntry("p1", OffsetDateTime.parse("2026-11-24T00:00+09:00"))
+			.containsEntry("p4", 3L);
 	}
 
 	@Test
@@ -192,6 +222,7 @@ class RuleCompilerTests {
 					case TEXT -> "'x'";
 					case GENDER -> "'F'";
 					case CHANNEL -> "'EMAIL'";
+					case STAGE -> "'FIRST'";
 					default -> "3";
 				};
 				String value = switch (op) {
@@ -250,6 +281,11 @@ class RuleCompilerTests {
 					{'field':'age','op':'between','value':[40,20]}          | value            | lower bound 40 is above the upper bound 20
 					{'field':'age','op':'eq','value':1,'extra':2}           | extra            | unknown key 'extra' in a condition
 					{'any':[{'not':{'field':'tag','op':'gt','value':'a'}}]} | any[0].not.op    | not valid for field 'tag'
+					{'field':'journeyStage','op':'eq','value':'VIP'}        | value            | must be a journey stage, REGISTERED, FIRST, REPEAT or REGULAR
+					{'field':'journeyStage','op':'in','value':['FIRST',2]}  | value[1]         | must be a journey stage
+					{'field':'journeyStage','op':'gt','value':'FIRST'}      | op               | not valid for field 'journeyStage'
+					{'field':'affinity','op':'eq','value':5}                | value            | from 1 to 4 for field 'affinity'
+					{'field':'affinity','op':'gte','value':0}               | value            | from 1 to 4
 					""")
 	void namesTheJsonPathOfEveryFault(String json, String path, String message) {
 		assertThatThrownBy(() -> SegmentRule.parse(json.replace('\'', '"')))

@@ -49,6 +49,10 @@ class SecurityConfiguration {
 			Role.ADMIN.name() };
 
 	/** Who sets KPI targets. */
+	/** Who reads the customer journey: everyone but content editors. */
+	static final String[] JOURNEY_READERS = { Role.ADMIN.name(), Role.MARKETER.name(), Role.ANALYST.name(),
+			Role.MANAGER.name() };
+
 	static final String[] KPI_WRITERS = { Role.MARKETER.name(), Role.MANAGER.name(), Role.ADMIN.name() };
 
 	@Bean
@@ -89,6 +93,8 @@ class SecurityConfiguration {
 				.hasAnyRole(CONTENT_EDITORS)
 				.requestMatchers("/api/clv/**", "/api/customers/*/clv")
 				.hasAnyRole(VALUE_ANALYSTS)
+				.requestMatchers("/api/journey", "/api/journey/**")
+				.hasAnyRole(JOURNEY_READERS)
 				.requestMatchers("/api/segments/*/audience.csv")
 				.hasAnyRole(IMPORTERS)
 				.requestMatchers(HttpMethod.GET, "/api/kpis", "/api/kpis/**", "/api/stats/**",
@@ -185,6 +191,8 @@ class SecurityConfiguration {
 			.hasAnyRole(CONTENT_EDITORS)
 			.requestMatchers("/clv", "/clv/**")
 			.hasAnyRole(VALUE_ANALYSTS)
+			.requestMatchers("/journey", "/journey/**")
+			.hasAnyRole(JOURNEY_READERS)
 			.requestMatchers(HttpMethod.GET, "/kpis", "/scenarios/*/results", "/scenarios/*/results.csv",
 					"/scenarios/*/results/**", "/scenarios/*/launch-check")
 			.hasAnyRole(CHECK_READERS)

@@ -125,10 +125,26 @@ class SegmentController {
 		return LIST_VIEW;
 	}
 
+	/**
+	 * The builder, empty or pre-filled by another page ({@code ?rule=…&name=…}, e.g. a
+	 * cell of the journey map): the rule is checked as on save, and a refused one is
+	 * shown with its error instead of being silently dropped.
+	 */
 	@GetMapping("/segments/new")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
-	String builder(Model model, Locale locale) {
-		return builder(model, locale, null, "", SegmentRule.EVERYONE.toJson().toString(), null);
+	String builder(@RequestParam(required = false) @Nullable String rule, @RequestParam(defaultValue = "") String name,
+			Model model, Locale locale) {
+		String shownName = (name.length() > MAX_NAME_LENGTH) ? name.substring(0, MAX_NAME_LENGTH) : name;
+		if (rule == null || rule.isBlank()) {
+			return builder(model, locale, null, shownName, SegmentRule.EVERYONE.toJson().toString(), null);
+		}
+		try {
+			return builder(model, locale, null, shownName, SegmentRule.parse(rule).toJson().toString(), null);
+		}
+		catch (InvalidSegmentRule ex) {
+			ruleError(model, ex, locale);
+			return builder(model, locale, null, shownName, SegmentRule.EVERYONE.toJson().toString(), null);
+		}
 	}
 
 	@GetMapping("/segments/{id}/edit")

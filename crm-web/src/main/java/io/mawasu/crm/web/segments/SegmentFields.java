@@ -11,6 +11,8 @@ import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.domain.customer.CustomerQueries;
 import io.mawasu.crm.domain.customer.Gender;
 import io.mawasu.crm.domain.customer.Prefecture;
+import io.mawasu.crm.segmentation.JourneyProperties;
+import io.mawasu.crm.segmentation.JourneyStage;
 import io.mawasu.crm.segmentation.RfmSegments;
 import io.mawasu.crm.segmentation.RuleField;
 import io.mawasu.crm.segmentation.RuleOperator;
@@ -27,8 +29,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Types: {@code choice} (pick from {@code values}), {@code days} (a whole number of
  * days), {@code money} (yen), {@code count} (a number of orders), {@code age} (years),
- * {@code score} (1–5, also listed as values), {@code number} (a decimal, e.g. the CLV
- * model's P(alive)) and {@code text}.
+ * {@code score} (1–5, also listed as values), {@code level} (an ordered level listed as
+ * values, the journey's affinity 1–4), {@code number} (a decimal, e.g. the CLV model's
+ * P(alive)) and {@code text}. The journey stage is a {@code choice}.
  */
 @Component
 class SegmentFields {
@@ -74,6 +77,7 @@ class SegmentFields {
 			case FREQUENCY, ORDER_COUNT -> "count";
 			case AGE -> "age";
 			case R, F, M -> "score";
+			case AFFINITY -> "level";
 			default -> (values != null) ? "choice" : "text";
 		};
 	}
@@ -93,6 +97,12 @@ class SegmentFields {
 				this.rfmSegments.segments().stream().map((s) -> new Value(s.code(), s.name(language))).toList();
 			case TAG -> this.customers.tagsInUse(MAX_TAGS).stream().map((t) -> new Value(t, t)).toList();
 			case R, F, M -> IntStream.rangeClosed(1, 5).mapToObj((n) -> new Value(n, String.valueOf(n))).toList();
+			case JOURNEY_STAGE -> Arrays.stream(JourneyStage.values())
+				.map((stage) -> new Value(stage.name(), message("journey.stage." + stage.name(), locale)))
+				.toList();
+			case AFFINITY -> IntStream.rangeClosed(1, JourneyProperties.LEVELS)
+				.mapToObj((n) -> new Value(n, message("journey.level." + n, locale)))
+				.toList();
 			default -> null;
 		};
 	}
