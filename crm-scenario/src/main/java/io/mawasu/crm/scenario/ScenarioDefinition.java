@@ -39,6 +39,12 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 	/** Quiet hours when the definition has none: 21:00–09:00 in the shop's zone. */
 	public static final QuietHours DEFAULT_QUIET_HOURS = new QuietHours(LocalTime.of(21, 0), LocalTime.of(9, 0));
 
+	/** The most steps a definition may have. */
+	public static final int MAX_STEPS = 100;
+
+	/** The longest step key, in characters. */
+	public static final int MAX_KEY = 100;
+
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Set<String> TOP_KEYS = Set.of("name", "segmentId", "priority", "controlPercent",
@@ -410,6 +416,10 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 		if (!present(node) || !node.isArray() || node.isEmpty()) {
 			throw new InvalidScenario(null, "steps", "must be a non-empty list of steps; the first is the entry");
 		}
+		if (bounded && node.size() > MAX_STEPS) {
+			throw new InvalidScenario(null, "steps",
+					"has " + node.size() + " steps; at most " + MAX_STEPS + " are allowed");
+		}
 		List<Step> steps = new ArrayList<>();
 		Map<String, Step> byKey = new LinkedHashMap<>();
 		for (int i = 0; i < node.size(); i++) {
@@ -422,6 +432,10 @@ public record ScenarioDefinition(String name, long segmentId, int priority, int 
 				throw new InvalidScenario(null, "steps[" + i + "].key", "is missing: give every step a key");
 			}
 			String key = keyNode.stringValue();
+			if (bounded && key.length() > MAX_KEY) {
+				throw new InvalidScenario(null, "steps[" + i + "].key",
+						"has " + key.length() + " characters; at most " + MAX_KEY + " are allowed");
+			}
 			if (byKey.containsKey(key)) {
 				throw new InvalidScenario(key, "key", "is used by another step; keys must be unique");
 			}

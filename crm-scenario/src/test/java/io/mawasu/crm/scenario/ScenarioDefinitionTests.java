@@ -188,6 +188,29 @@ class ScenarioDefinitionTests {
 	}
 
 	@Test
+	void stepsAndStepKeysAreBoundedOnSave() {
+		StringBuilder waits = new StringBuilder("[");
+		for (int i = 1; i < ScenarioDefinition.MAX_STEPS; i++) {
+			waits.append("{\"key\":\"w")
+				.append(i)
+				.append("\",\"type\":\"WAIT\",\"duration\":\"P1D\",\"next\":\"w")
+				.append(i + 1)
+				.append("\"},");
+		}
+		String hundred = waits + "{\"key\":\"w" + ScenarioDefinition.MAX_STEPS + "\",\"type\":\"EXIT\"}]";
+		assertThat(parse(scenario(hundred)).steps()).hasSize(ScenarioDefinition.MAX_STEPS);
+		String tooMany = hundred.replace("\"type\":\"EXIT\"}]",
+				"\"type\":\"WAIT\",\"duration\":\"P1D\",\"next\":\"x\"},{\"key\":\"x\",\"type\":\"EXIT\"}]");
+		assertThat(invalid(scenario(tooMany), null, "steps").getMessage())
+			.isEqualTo("steps has 101 steps; at most 100 are allowed");
+		assertThat(ScenarioDefinition.stored(scenario(tooMany)).steps()).hasSize(101);
+		String longest = "k".repeat(ScenarioDefinition.MAX_KEY);
+		assertThat(parse(scenario(STEPS.replace("\"x\"", "\"" + longest + "\""))).steps()).hasSize(5);
+		assertThat(invalid(scenario(STEPS.replace("\"x\"", "\"" + longest + "k\"")), null, "steps[4].key").getMessage())
+			.isEqualTo("steps[4].key has 101 characters; at most 100 are allowed");
+	}
+
+	@Test
 	void storedDefinitionsAreReadUnboundedButCheckedAgainBeforeTheyRun() {
 		String json = scenario(STEPS.replace("\"P3D\"", "\"P999999999D\""));
 		assertThat(ScenarioDefinition.stored(json).steps()).hasSize(5);

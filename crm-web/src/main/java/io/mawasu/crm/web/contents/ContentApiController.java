@@ -4,12 +4,15 @@ import java.net.URI;
 import java.util.List;
 
 import io.mawasu.crm.delivery.Content;
-import io.mawasu.crm.delivery.ContentRequest;
 import io.mawasu.crm.delivery.Contents;
 import io.mawasu.crm.delivery.InvalidContent;
 import io.mawasu.crm.delivery.RenderedMessage;
 import io.mawasu.crm.web.api.ApiProblems;
 import io.mawasu.crm.web.audit.AuditLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/contents")
+@Tag(name = "Contents")
 @PreAuthorize(ContentApiController.CONTENT_ROLES)
 class ContentApiController {
 
@@ -51,19 +55,23 @@ class ContentApiController {
 		this.audit = audit;
 	}
 
+	@Schema(name = "ContentSaved")
 	record Saved(long id) {
 	}
 
 	@PostMapping
-	ResponseEntity<Saved> create(@RequestBody ContentRequest request, Authentication user) {
-		long id = this.contents.create(request, user.getName());
+	@Operation(summary = "Save a new content (variant A plus optional B, C, …)",
+			description = "400 problem+json names the field at fault (subject, messages[2], variants[0].weight).")
+	ResponseEntity<Saved> create(@Valid @RequestBody ContentApiRequest request, Authentication user) {
+		long id = this.contents.create(request.toRequest(), user.getName());
 		this.audit.record("content.create", "content:" + id);
 		return ResponseEntity.created(URI.create("/api/contents/" + id)).body(new Saved(id));
 	}
 
 	@PutMapping("/{id}")
-	Saved update(@PathVariable long id, @RequestBody ContentRequest request, Authentication user) {
-		if (!this.contents.update(id, request, user.getName())) {
+	@Operation(summary = "Replace a content (its channel cannot change)")
+	Saved update(@PathVariable long id, @Valid @RequestBody ContentApiRequest request, Authentication user) {
+		if (!this.contents.update(id, request.toRequest(), user.getName())) {
 			throw notFound(id);
 		}
 		this.audit.record("content.update", "content:" + id);
@@ -71,16 +79,19 @@ class ContentApiController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Every content, newest first")
 	List<Content> list() {
 		return this.contents.list();
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "One content with its variants, A first")
 	Content find(@PathVariable long id) {
 		return this.contents.find(id).orElseThrow(() -> notFound(id));
 	}
 
 	@GetMapping("/{id}/preview")
+	@Operation(summary = "A variant rendered for a customer, without tracking")
 	RenderedMessage preview(@PathVariable long id, @RequestParam String customer,
 			@RequestParam(defaultValue = "A") String variant) {
 		ContentPreviews.Preview preview = this.previews.render(id, customer, variant);

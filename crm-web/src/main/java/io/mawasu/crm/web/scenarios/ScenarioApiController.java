@@ -1,13 +1,9 @@
 package io.mawasu.crm.web.scenarios;
 
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import io.mawasu.crm.delivery.SendRules.QuietHours;
 import io.mawasu.crm.delivery.TestSendFailed;
 import io.mawasu.crm.scenario.ScenarioAction;
 import io.mawasu.crm.scenario.ActivationPreview;
@@ -16,9 +12,12 @@ import io.mawasu.crm.scenario.ScenarioView;
 import io.mawasu.crm.scenario.Scenarios;
 import io.mawasu.crm.scenario.UnknownScenario;
 import io.mawasu.crm.web.audit.AuditLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,11 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/scenarios")
+@Tag(name = "Scenarios")
 class ScenarioApiController {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
 	private final Scenarios scenarios;
 
@@ -53,18 +49,36 @@ class ScenarioApiController {
 		this.audit = audit;
 	}
 
-	record Created(long id) {
+	@Schema(name = "ScenarioCreated")
+	record Created(@Schema(description = "The new scenario's id (status DRAFT)") long id) {
 	}
 
-	record TestSendRequest(@Nullable List<String> to) {
+	@Schema(name = "TestSendRequest")
+	record TestSendRequest(@ArraySchema(
+			schema = @Schema(description = "An email address, a LINE user id or a phone number",
+					example = "team@example.com"),
+			arraySchema = @Schema(description = "At most crm.delivery.test-send.max-recipients (20) addresses; "
+					+ "each SEND step's content, every variant, goes to each")) @Nullable List<String> to) {
 	}
 
-	record Sent(int sent) {
+	@Schema(name = "TestSent")
+	record Sent(@Schema(description = "Messages sent") int sent) {
 	}
 
+	/**
+	 * The body is read as text so that crm-scenario's parser sees it as posted (absent
+	 * and null differ, unknown fields are refused); {@link ScenarioRequest} is its
+	 * schema.
+	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
-	ResponseEntity<Created> create(@RequestBody String json, Authentication user) {
+	@Operation(summary = "Save a new scenario as a DRAFT",
+			description = "400 problem+json names the step and field at fault (properties step, field).")
+	ResponseEntity<Created> create(
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(
+							schema = @Schema(implementation = ScenarioRequest.class))) @RequestBody String json,
+			Authentication user) {
 		long id = this.scenarios.create(json, user.getName());
 		this.audit.record("scenario.create", "scenario:" + id);
 		return ResponseEntity.created(URI.create("/api/scenarios/" + id)).body(new Created(id));
@@ -72,20 +86,26 @@ class ScenarioApiController {
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
-	Map<String, Object> update(@PathVariable long id, @RequestBody String json, Authentication user) {
+	@Operation(summary = "Replace a DRAFT or PAUSED scenario's definition (a new test send is then needed)")
+	ScenarioDetail update(@PathVariable long id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(schema = @Schema(implementation = ScenarioRequest.class))) @RequestBody String json,
+			Authentication user) {
 		this.scenarios.update(id, json, user.getName());
 		this.audit.record("scenario.update", "scenario:" + id);
-		return json(view(id));
+		return ScenarioDetail.of(view(id));
 	}
 
 	@GetMapping
+	@Operation(summary = "Every scenario with its active enrolments")
 	List<ScenarioSummary> list() {
 		return this.scenarios.list();
 	}
 
 	@GetMapping("/{id}")
-	Map<String, Object> get(@PathVariable long id) {
-		return json(view(id));
+	@Operation(summary = "One scenario: its definition as posted, status, enrolments, counts per step, exits "
+			+ "and the engine's failures")
+	ScenarioDetail get(@PathVariable long id) {
+		return ScenarioDetail.of(view(id));
 	}
 
 	/**
@@ -93,6 +113,7 @@ class ScenarioApiController {
 	 * control, or left out and why.
 	 */
 	@GetMapping("/{id}/activation-preview")
+	@Operation(summary = "What activating would do now: who is messaged, held as control or left out and why")
 	PreviewResponse activationPreview(@PathVariable long id) {
 		ActivationPreview p = this.scenarios.activationPreview(id);
 		return new PreviewResponse(p.members(), p.notReachable(), p.alreadyEnrolled(), p.higherPriority(), p.control(),
@@ -100,12 +121,16 @@ class ScenarioApiController {
 	}
 
 	/** {@link ActivationPreview} with its derived counts. */
+	@Schema(name = "ActivationPreview",
+			description = "members = notReachable + alreadyEnrolled + higherPriority + control + treatment")
 	record PreviewResponse(long members, long notReachable, long alreadyEnrolled, long higherPriority, long control,
 			long treatment, long enrolled, long messagedNow, boolean firstStepSends, @Nullable String entryWait) {
 	}
 
 	@PostMapping("/{id}/test-send")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
+	@Operation(summary = "Send every SEND step's content, each variant, to these addresses only ([TEST] in "
+			+ "the subject); audited")
 	Sent testSend(@PathVariable long id, @RequestBody TestSendRequest request, Authentication user) {
 		List<String> to = (request.to() != null) ? request.to() : List.of();
 		try {
@@ -133,67 +158,16 @@ class ScenarioApiController {
 	 */
 	@PostMapping("/{id}/{action:activate|pause|resume|archive}")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
-	Map<String, Object> transition(@PathVariable long id, @PathVariable String action) {
+	@Operation(summary = "Activate (needs a test send after the last edit), pause, resume or archive")
+	ScenarioDetail transition(@PathVariable long id,
+			@Schema(allowableValues = { "activate", "pause", "resume", "archive" }) @PathVariable String action) {
 		ScenarioView view = this.scenarios.transition(id, ScenarioAction.valueOf(action.toUpperCase(Locale.ROOT)));
 		this.audit.record("scenario." + action, "scenario:" + id);
-		return json(view);
+		return ScenarioDetail.of(view);
 	}
 
 	private ScenarioView view(long id) {
 		return this.scenarios.find(id).orElseThrow(() -> new UnknownScenario(id));
-	}
-
-	/**
-	 * The GET body: the definition's fields as posted, with status, times, counts and the
-	 * engine's failures ({@code count}, {@code lastError}, {@code lastFailedAt},
-	 * {@code failingEnrollments}).
-	 */
-	static Map<String, Object> json(ScenarioView view) {
-		JsonNode posted = JSON.readTree(view.definitionJson());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id", view.id());
-		body.put("name", view.name());
-		body.put("status", view.status().name());
-		body.put("segmentId", view.segmentId());
-		body.put("priority", view.priority());
-		body.put("controlPercent", view.controlPercent());
-		body.put("frequencyCap", view.frequencyCap());
-		body.put("goal", view.goal());
-		body.put("exitAfterUnansweredSends", view.exitAfterUnansweredSends());
-		QuietHours quiet = view.quietHours();
-		Map<String, @Nullable Object> quietHours = new LinkedHashMap<>();
-		if (quiet != null) {
-			quietHours.put("from", HH_MM.format(quiet.from()));
-			quietHours.put("to", HH_MM.format(quiet.to()));
-			view.channelQuietHours()
-				.forEach((channel, window) -> quietHours.put(channel.name(), (window != null)
-						? Map.of("from", HH_MM.format(window.from()), "to", HH_MM.format(window.to())) : null));
-		}
-		body.put("quietHours", (quiet != null) ? quietHours : null);
-		body.put("reentry", view.reentry().json());
-		body.put("steps", posted.get("steps"));
-		body.put("createdBy", view.createdBy());
-		body.put("createdAt", view.createdAt());
-		body.put("editedAt", view.editedAt());
-		body.put("testSentAt", view.testSentAt());
-		body.put("activatedAt", view.activatedAt());
-		Map<String, Long> enrollments = new LinkedHashMap<>();
-		enrollments.put("total", view.enrollments().total());
-		enrollments.put("active", view.enrollments().active());
-		enrollments.put("TREATMENT", view.enrollments().treatment());
-		enrollments.put("CONTROL", view.enrollments().control());
-		enrollments.put("treatmentGoal", view.enrollments().treatmentGoal());
-		enrollments.put("controlGoal", view.enrollments().controlGoal());
-		body.put("enrollments", enrollments);
-		body.put("counts", view.counts());
-		body.put("exits", view.exits());
-		Map<String, @Nullable Object> failures = new LinkedHashMap<>();
-		failures.put("count", view.failures().count());
-		failures.put("lastError", view.failures().lastError());
-		failures.put("lastFailedAt", view.failures().lastFailedAt());
-		failures.put("failingEnrollments", view.failures().failingEnrollments());
-		body.put("failures", failures);
-		return body;
 	}
 
 }

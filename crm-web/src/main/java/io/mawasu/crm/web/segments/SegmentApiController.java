@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.segmentation.InvalidSegmentRule;
@@ -16,6 +17,12 @@ import io.mawasu.crm.segmentation.Segments;
 import io.mawasu.crm.web.InteractiveQueries;
 import io.mawasu.crm.web.audit.AuditLog;
 import io.mawasu.crm.web.security.PiiMasking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +51,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/segments")
+@Tag(name = "Segments")
 class SegmentApiController {
 
 	private final Segments segments;
@@ -71,16 +79,36 @@ class SegmentApiController {
 		this.messages = messages;
 	}
 
-	record SegmentRequest(@Nullable String name, @Nullable JsonNode rule) {
+	/**
+	 * A segment to save. The rule is bound as a JSON tree: {@link SegmentRule#parse}
+	 * names the JSON path of a fault, which a bound type could not.
+	 */
+	@Schema(name = "SegmentRequest")
+	record SegmentRequest(
+			@Schema(example = "Tokyo VIP", maxLength = SegmentController.MAX_NAME_LENGTH,
+					requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank(message = "{segments.error.name}") @Size(
+							max = SegmentController.MAX_NAME_LENGTH,
+							message = "{segments.error.nameLength}") @Nullable String name,
+			@Schema(implementation = SegmentRuleSchema.class,
+					requiredMode = Schema.RequiredMode.REQUIRED) @Nullable JsonNode rule) {
 	}
 
-	record CountRequest(@Nullable JsonNode rule) {
+	/** A rule to count without saving it. */
+	@Schema(name = "SegmentCountRequest")
+	record CountRequest(@Schema(implementation = SegmentRuleSchema.class,
+			requiredMode = Schema.RequiredMode.REQUIRED) @Nullable JsonNode rule) {
 	}
 
+	@Schema(name = "SegmentSaved")
 	record Created(long id) {
 	}
 
-	record CountView(long size, Map<String, Long> reachable) {
+	/** The customers a rule matches now, and those of them reachable per channel. */
+	@Schema(name = "SegmentCount")
+	record CountView(long size,
+			@Schema(description = "Per messaging channel: not blacklisted, an address that is not suppressed, "
+					+ "and an OPT_IN",
+					example = "{\"EMAIL\":120,\"LINE\":80,\"SMS\":40}") Map<String, Long> reachable) {
 
 		static CountView of(SegmentCount count) {
 			Map<String, Long> reachable = new LinkedHashMap<>();
@@ -113,16 +141,12 @@ class SegmentApiController {
 
 	@PostMapping
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
-	ResponseEntity<Created> create(@RequestBody SegmentRequest request, Authentication user) {
-		if (request.name() == null || request.name().isBlank()) {
-			throw problem(HttpStatus.BAD_REQUEST, "name: give the segment a name");
-		}
-		if (request.name().length() > SegmentController.MAX_NAME_LENGTH) {
-			throw problem(HttpStatus.BAD_REQUEST, "name: has " + request.name().length() + " characters; at most "
-					+ SegmentController.MAX_NAME_LENGTH + " are allowed");
-		}
+	@Operation(summary = "Save a rule segment; its first snapshot is taken at once",
+			description = "400 problem+json: errors name the field (name), or path names the JSON path in the rule.")
+	ResponseEntity<Created> create(@Valid @RequestBody SegmentRequest request, Authentication user) {
+		String name = Objects.requireNonNull(request.name());
 		SegmentRule rule = SegmentRule.parse(request.rule());
-		long id = this.segments.create(request.name(), rule, user.getName());
+		long id = this.segments.create(name, rule, user.getName());
 		this.audit.record("segment.create", "segment:" + id);
 		return ResponseEntity.created(URI.create("/api/segments/" + id)).body(new Created(id));
 	}
@@ -139,14 +163,13 @@ class SegmentApiController {
 	/** Renames a segment and replaces its rule (not while a running scenario uses it). */
 	@PutMapping("/{id}")
 	@PreAuthorize("hasAnyRole('ADMIN', 'MARKETER')")
-	Created update(@PathVariable long id, @RequestBody SegmentRequest request, Locale locale) {
-		if (request.name() == null || request.name().isBlank()) {
-			throw problem(HttpStatus.BAD_REQUEST, "name: " + text("segments.error.name", locale));
-		}
+	@Operation(summary = "Rename a segment and replace its rule")
+	Created update(@PathVariable long id, @Valid @RequestBody SegmentRequest request, Locale locale) {
+		String name = Objects.requireNonNull(request.name());
 		SegmentRule rule = SegmentRule.parse(request.rule());
 		this.segments.find(id).orElseThrow(() -> notFound(id));
 		refuseWhileUsed(id, locale);
-		this.segments.update(id, request.name(), rule);
+		this.segments.update(id, name, rule);
 		this.audit.record("segment.update", "segment:" + id);
 		return new Created(id);
 	}
@@ -186,6 +209,7 @@ class SegmentApiController {
 	}
 
 	@PostMapping("/count")
+	@Operation(summary = "Count an unsaved rule now, with its reach per channel")
 	CountView countRule(@RequestBody CountRequest request) {
 		SegmentRule rule = SegmentRule.parse(request.rule());
 		return CountView.of(this.interactive.run(() -> this.segments.count(rule)));

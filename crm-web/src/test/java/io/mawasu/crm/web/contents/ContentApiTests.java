@@ -126,6 +126,39 @@ class ContentApiTests {
 	}
 
 	@Test
+	void boundsTheSubjectAndTheNumberOfVariantsNamingTheFieldInTheCallersLanguage() throws Exception {
+		String email = "{\"name\":\"Long\",\"channel\":\"EMAIL\",\"subject\":\"%s\",\"body\":\"<p>x</p>\"%s}";
+		create(Role.MARKETER, email.formatted("件".repeat(500), ""));
+		this.mvc
+			.perform(post("/api/contents").with(TestUsers.basic(Role.MARKETER))
+				.header("Accept-Language", "ja")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(email.formatted("件".repeat(501), "")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("subject"))
+			.andExpect(jsonPath("$.detail").value("subject: 500文字以内にしてください"));
+		String variant = "{\"key\":\"B\",\"subject\":\"%s\",\"body\":\"<p>B</p>\"}";
+		this.mvc
+			.perform(post("/api/contents").with(TestUsers.basic(Role.MARKETER))
+				.header("Accept-Language", "en")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(email.formatted("Hi", ",\"variants\":[" + variant.formatted("x".repeat(501)) + "]")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("variants[0].subject"))
+			.andExpect(jsonPath("$.detail").value("variants[0].subject: may have at most 500 characters"));
+		String many = String.join(",", java.util.Collections.nCopies(26, variant.formatted("B")));
+		this.mvc
+			.perform(put("/api/contents/{id}", 987654321L).with(TestUsers.basic(Role.MARKETER))
+				.header("Accept-Language", "en")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(email.formatted("Hi", ",\"variants\":[" + many + "]")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("variants"))
+			.andExpect(jsonPath("$.detail").value("variants: may have at most 25 entries"));
+	}
+
+	@Test
 	void onlyContentRolesMayUseContent() throws Exception {
 		for (Role role : new Role[] { Role.ANALYST, Role.MANAGER }) {
 			this.mvc

@@ -119,6 +119,29 @@ class SegmentEditingApiTests {
 	}
 
 	@Test
+	void aNameIsRequiredAndBoundedOnUpdateAsOnCreateInTheCallersLanguage() throws Exception {
+		long id = create("Rename me");
+		String body = "{\"name\":\"%s\",\"rule\":" + cityRule() + "}";
+		json(put("/api/segments/{id}", id).header("Accept-Language", "ja"), body.formatted("名".repeat(201)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("name"))
+			.andExpect(jsonPath("$.detail").value("name: セグメント名は200文字以内にしてください。"));
+		json(put("/api/segments/{id}", id).header("Accept-Language", "en"), body.formatted(" "))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("name: Give the segment a name."));
+		json(post("/api/segments").header("Accept-Language", "en"), body.formatted("n".repeat(201)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("name: A segment name may have at most 200 characters."));
+		json(put("/api/segments/{id}", id), body.formatted("名".repeat(200))).andExpect(status().isOk());
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.sql("select name from segmentation.segment where id = :id")
+				.param("id", id)
+				.query(String.class)
+				.single())
+			.isEqualTo("名".repeat(200));
+	}
+
+	@Test
 	void aSegmentAnActiveScenarioEnrolsFromCannotBeDeletedOrEdited() throws Exception {
 		long id = create("In use");
 		String scenario = """
