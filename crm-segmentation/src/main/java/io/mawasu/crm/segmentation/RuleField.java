@@ -38,6 +38,10 @@ import static io.mawasu.crm.segmentation.RuleOperator.NOT_IN;
  * in).</li>
  * <li>{@code pAlive}, {@code expectedPurchases}, {@code predictedClv} come from the
  * newest CLV fit; a customer outside it has no value and matches no comparison.</li>
+ * <li>{@code receivedContent} takes a content id: the customer has a SENT message of it
+ * (crm-delivery's {@code v_message}); {@code inScenario} a scenario id: the customer is
+ * enrolled in it now, an ACTIVE enrolment (crm-scenario's {@code v_enrollment}).
+ * {@code ne} and {@code notIn}: none such.</li>
  * </ul>
  */
 public enum RuleField {
@@ -55,7 +59,9 @@ public enum RuleField {
 	CLICKED_WITHIN_DAYS("clickedWithinDays", ValueKind.COUNT, Ops.ORDERED),
 	P_ALIVE("pAlive", ValueKind.AMOUNT, Ops.ORDERED),
 	EXPECTED_PURCHASES("expectedPurchases", ValueKind.AMOUNT, Ops.ORDERED),
-	PREDICTED_CLV("predictedClv", ValueKind.AMOUNT, Ops.ORDERED);
+	PREDICTED_CLV("predictedClv", ValueKind.AMOUNT, Ops.ORDERED),
+	RECEIVED_CONTENT("receivedContent", ValueKind.ID, Ops.EQUALITY),
+	IN_SCENARIO("inScenario", ValueKind.ID, Ops.EQUALITY);
 
 	private final String json;
 
@@ -94,11 +100,12 @@ public enum RuleField {
 	/**
 	 * What a value of a field must be: text, a whole number from 0 (counts and days), an
 	 * age (0–150), an amount (any number from 0), a score (1–5), a gender ({@code F},
-	 * {@code M}, {@code O}) or a channel ({@code EMAIL}, {@code LINE}, {@code SMS}).
+	 * {@code M}, {@code O}), a channel ({@code EMAIL}, {@code LINE}, {@code SMS}) or the
+	 * id of a content or scenario (a whole number from 1).
 	 */
 	public enum ValueKind {
 
-		TEXT, COUNT, AGE, AMOUNT, SCORE, GENDER, CHANNEL;
+		TEXT, COUNT, AGE, AMOUNT, SCORE, GENDER, CHANNEL, ID;
 
 		public boolean numeric() {
 			return this == COUNT || this == AGE || this == AMOUNT || this == SCORE;

@@ -271,10 +271,11 @@ final class RuleJson {
 				return node.decimalValue().stripTrailingZeros();
 			}
 			default -> {
-				long min = (kind == RuleField.ValueKind.SCORE) ? 1 : 0;
+				long min = (kind == RuleField.ValueKind.SCORE || kind == RuleField.ValueKind.ID) ? 1 : 0;
 				long max = switch (kind) {
 					case SCORE -> 5;
 					case AGE -> 150;
+					case ID -> Long.MAX_VALUE;
 					default -> 1_000_000_000L;
 				};
 				if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min
@@ -301,6 +302,7 @@ final class RuleJson {
 			case CHANNEL -> "EMAIL, LINE or SMS";
 			case AMOUNT -> "a number";
 			case SCORE -> "a whole number 1-5";
+			case ID -> "an id";
 			default -> "a whole number";
 		};
 		return switch (op) {

@@ -28,7 +28,10 @@ import io.mawasu.crm.segmentation.SegmentRule.Not;
  * {@code not} is always the exact complement. Behavioural fields read
  * {@code domain.v_customer_summary} (one row per customer); r/f/m/rfmSegment the latest
  * finished RFM run; pAlive/expectedPurchases/predictedClv the newest CLV fit; days are
- * calendar days in the shop's zone up to {@code today}.
+ * calendar days in the shop's zone up to {@code today}. receivedContent reads
+ * crm-delivery's {@code delivery.v_message} (SENT messages) and inScenario crm-scenario's
+ * {@code scenario.v_enrollment} (ACTIVE enrolments), each a correlated {@code exists}
+ * that PostgreSQL runs as one semi-join over the indexes on customer_id.
  */
 public final class RuleCompiler {
 
@@ -102,6 +105,10 @@ public final class RuleCompiler {
 			case PURCHASED_CATEGORY -> purchased("o.category", condition);
 			case PURCHASED_BRAND -> purchased("o.brand", condition);
 			case CONSENT -> consent(condition);
+			case RECEIVED_CONTENT -> exists("delivery.v_message m where m.customer_id = c.id and m.state = 'SENT'",
+					"m.content_id", condition);
+			case IN_SCENARIO -> exists("scenario.v_enrollment e where e.customer_id = c.id and e.state = 'ACTIVE'",
+					"e.scenario_id", condition);
 			default -> compare(expression(condition.field()), condition);
 		};
 	}
@@ -248,6 +255,19 @@ public final class RuleCompiler {
 			case IN -> exists + " = any(" + bindArray(values) + "))";
 			case NOT_IN -> "not " + exists + " = any(" + bindArray(values) + "))";
 			default -> throw new IllegalStateException(condition.op() + " is not valid for consent");
+		};
+	}
+
+	/** Whether a row of another module's view about the customer has the value. */
+	private String exists(String rows, String column, Condition condition) {
+		String exists = "exists (select 1 from " + rows + " and " + column;
+		List<Object> values = condition.values();
+		return switch (condition.op()) {
+			case EQ -> exists + " = " + bind(values.get(0)) + ")";
+			case NE -> "not " + exists + " = " + bind(values.get(0)) + ")";
+			case IN -> exists + " = any(" + bindArray(values) + "))";
+			case NOT_IN -> "not " + exists + " = any(" + bindArray(values) + "))";
+			default -> throw new IllegalStateException(condition.op() + " is not valid for " + condition.field());
 		};
 	}
 
