@@ -30,8 +30,10 @@ import io.mawasu.crm.segmentation.SegmentRule.Not;
  * finished RFM run; pAlive/expectedPurchases/predictedClv the newest CLV fit; days are
  * calendar days in the shop's zone up to {@code today}. receivedContent reads
  * crm-delivery's {@code delivery.v_message} (SENT messages) and inScenario crm-scenario's
- * {@code scenario.v_enrollment} (ACTIVE enrolments), each a correlated {@code exists}
- * that PostgreSQL runs as one semi-join over the indexes on customer_id.
+ * {@code scenario.v_enrollment} (ACTIVE enrolments), each a correlated {@code exists} on
+ * customer_id that the owners' partial indexes can serve ({@code delivery.message
+ * (customer_id, sent_at) where SENT}, {@code scenario.enrollment (customer_id) where
+ * ACTIVE}).
  */
 public final class RuleCompiler {
 

@@ -303,7 +303,7 @@ class ScenarioBrowserTests {
 		String definition = this.driver.findElement(By.id("scenario-json")).getAttribute("value");
 		assertThat(definition).contains("\"key\": \"s3\"", "\"then\": \"s4\"", "\"else\": \"x\"",
 				"\"duration\": \"P2D\"", "\"opened\": \"s1\"");
-		screenshot("scenario-flow-builder");
+		screenshotOfFlow("scenario-flow-builder");
 		BrowserTests.assertAccessible(this.driver);
 		this.driver.findElement(By.id("scenario-save")).click();
 		this.wait.until(ExpectedConditions.urlMatches(".*/scenarios/\\d+$"));
@@ -313,7 +313,7 @@ class ScenarioBrowserTests {
 		open("/scenarios/" + id + "?lang=ja");
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("edge-s3-then")));
 		assertThat(this.driver.findElement(By.cssSelector("#edge-s3-then .edge-label")).getText()).isEqualTo("はい");
-		screenshot("scenario-flow-builder-ja");
+		screenshotOfFlow("scenario-flow-builder-ja");
 		BrowserTests.assertAccessible(this.driver);
 		open("/scenarios/" + id + "?lang=en");
 
@@ -346,7 +346,7 @@ class ScenarioBrowserTests {
 		this.wait.until(ExpectedConditions.textMatches(By.cssSelector("#step-s1 .step-counts"),
 				java.util.regex.Pattern.compile("Sent " + now)));
 		assertThat(this.driver.findElements(By.id("step-editor"))).isEmpty();
-		screenshot("scenario-flow-running");
+		screenshotOfFlow("scenario-flow-running");
 	}
 
 	/** A read-only role sees the graph with its branches, and nothing to edit it with. */
@@ -377,7 +377,7 @@ class ScenarioBrowserTests {
 		assertThat(this.driver.findElements(By.cssSelector("#flow .adder"))).isEmpty();
 		assertThat(this.driver.findElements(By.id("scenario-save"))).isEmpty();
 		assertThat(this.driver.findElements(By.id("scenario-activate"))).isEmpty();
-		screenshot("scenario-flow-read-only");
+		screenshotOfFlow("scenario-flow-read-only");
 		BrowserTests.assertAccessible(this.driver);
 	}
 
@@ -450,6 +450,12 @@ class ScenarioBrowserTests {
 
 	private void open(String path) {
 		this.driver.get("http://localhost:" + this.port + path);
+	}
+
+	/** A picture with the flow graph at the top of the window. */
+	private void screenshotOfFlow(String name) {
+		((JavascriptExecutor) this.driver).executeScript("document.getElementById('flow').scrollIntoView()");
+		screenshot(name);
 	}
 
 	/** Leaves a picture of the page in target/screenshots for a person to look at. */
