@@ -113,6 +113,9 @@
 	}
 	function convert(field, raw) {
 		if (numericTypes.includes(field.type) && raw !== '' && !isNaN(Number(raw))) return Number(raw);
+		// choices whose values are numbers (content and scenario ids) go back as numbers
+		const numbered = field.values && field.values.length && typeof field.values[0].value === 'number';
+		if (numbered && raw !== '' && !isNaN(Number(raw))) return Number(raw);
 		return raw;
 	}
 	// The condition's value as the rule JSON wants it, or null while it is incomplete.

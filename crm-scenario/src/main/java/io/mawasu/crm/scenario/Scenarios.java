@@ -15,6 +15,8 @@ import io.mawasu.crm.delivery.DeliveryCounts;
 import io.mawasu.crm.delivery.TestSends;
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.scenario.ScenarioDefinition.Send;
+import io.mawasu.crm.segmentation.RuleField;
+import io.mawasu.crm.segmentation.SegmentRule;
 import io.mawasu.crm.segmentation.Segments;
 import org.jspecify.annotations.Nullable;
 
@@ -259,7 +261,15 @@ public class Scenarios {
 				throw new ScenarioConflict("scenario.conflict.testSendNeeded",
 						"Scenario " + id + " needs a test-send after the last edit before it can run", id);
 			}
-			ScenarioDefinition.bounded(definitionJson(id));
+			ScenarioDefinition definition = ScenarioDefinition.bounded(definitionJson(id));
+			this.segments.find(definition.segmentId()).ifPresent((segment) -> {
+				if (testsEnrolmentIn(segment.rule(), id)) {
+					throw new ScenarioConflict("scenario.conflict.selfEntry",
+							"Scenario " + id + "'s entry segment tests inScenario " + id
+									+ ": its own enrolments would decide who enters it",
+							id);
+				}
+			});
 		}
 		this.jdbc.sql("""
 				update scenario.scenario set status = :to, version = version + 1,
@@ -281,6 +291,26 @@ public class Scenarios {
 				.update();
 		}
 		return find(id).orElseThrow(() -> new UnknownScenario(id));
+	}
+
+	/**
+	 * Whether a rule tests enrolment in the scenario: as its own entry segment, the
+	 * scenario's enrolments would decide who enters it (nobody with {@code eq}, everyone
+	 * who left again at every refresh with {@code ne}), so such a scenario does not run.
+	 */
+	static boolean testsEnrolmentIn(SegmentRule rule, long scenarioId) {
+		if (rule instanceof SegmentRule.All all) {
+			return all.rules().stream().anyMatch((r) -> testsEnrolmentIn(r, scenarioId));
+		}
+		if (rule instanceof SegmentRule.Any any) {
+			return any.rules().stream().anyMatch((r) -> testsEnrolmentIn(r, scenarioId));
+		}
+		if (rule instanceof SegmentRule.Not not) {
+			return testsEnrolmentIn(not.rule(), scenarioId);
+		}
+		SegmentRule.Condition condition = (SegmentRule.Condition) rule;
+		return condition.field() == RuleField.IN_SCENARIO
+				&& condition.values().stream().anyMatch((v) -> v instanceof Long n && n == scenarioId);
 	}
 
 	/**

@@ -42,6 +42,10 @@ import static io.mawasu.crm.segmentation.RuleOperator.NOT_IN;
  * {@code REGULAR}) and {@code affinity} (1–4) are the customer journey as of today, by
  * the rule of {@link JourneyProperties}; a customer registered after today has
  * neither.</li>
+ * <li>{@code receivedContent} takes a content id: the customer has a SENT message of it
+ * (crm-delivery's {@code v_message}); {@code inScenario} a scenario id: the customer is
+ * enrolled in it now, an ACTIVE enrolment (crm-scenario's {@code v_enrollment}).
+ * {@code ne} and {@code notIn}: none such.</li>
  * </ul>
  */
 public enum RuleField {
@@ -60,7 +64,9 @@ public enum RuleField {
 	P_ALIVE("pAlive", ValueKind.AMOUNT, Ops.ORDERED),
 	EXPECTED_PURCHASES("expectedPurchases", ValueKind.AMOUNT, Ops.ORDERED),
 	PREDICTED_CLV("predictedClv", ValueKind.AMOUNT, Ops.ORDERED),
-	JOURNEY_STAGE("journeyStage", ValueKind.STAGE, Ops.EQUALITY), AFFINITY("affinity", ValueKind.LEVEL, Ops.ORDERED);
+	JOURNEY_STAGE("journeyStage", ValueKind.STAGE, Ops.EQUALITY), AFFINITY("affinity", ValueKind.LEVEL, Ops.ORDERED),
+	RECEIVED_CONTENT("receivedContent", ValueKind.ID, Ops.EQUALITY),
+	IN_SCENARIO("inScenario", ValueKind.ID, Ops.EQUALITY);
 
 	private final String json;
 
@@ -100,11 +106,12 @@ public enum RuleField {
 	 * What a value of a field must be: text, a whole number from 0 (counts and days), an
 	 * age (0–150), an amount (any number from 0), a score (1–5), a gender ({@code F},
 	 * {@code M}, {@code O}), a channel ({@code EMAIL}, {@code LINE}, {@code SMS}), a
-	 * journey stage ({@link JourneyStage}) or an affinity level (1–4).
+	 * journey stage ({@link JourneyStage}), an affinity level (1–4) or the id of a content
+	 * or scenario (a whole number from 1).
 	 */
 	public enum ValueKind {
 
-		TEXT, COUNT, AGE, AMOUNT, SCORE, GENDER, CHANNEL, STAGE, LEVEL;
+		TEXT, COUNT, AGE, AMOUNT, SCORE, GENDER, CHANNEL, STAGE, LEVEL, ID;
 
 		public boolean numeric() {
 			return this == COUNT || this == AGE || this == AMOUNT || this == SCORE || this == LEVEL;

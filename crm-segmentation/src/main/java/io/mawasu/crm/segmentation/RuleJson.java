@@ -281,11 +281,13 @@ final class RuleJson {
 				return node.decimalValue().stripTrailingZeros();
 			}
 			default -> {
-				long min = (kind == RuleField.ValueKind.SCORE || kind == RuleField.ValueKind.LEVEL) ? 1 : 0;
+				long min = (kind == RuleField.ValueKind.SCORE || kind == RuleField.ValueKind.LEVEL
+						|| kind == RuleField.ValueKind.ID) ? 1 : 0;
 				long max = switch (kind) {
 					case SCORE -> 5;
 					case LEVEL -> JourneyProperties.LEVELS;
 					case AGE -> 150;
+					case ID -> Long.MAX_VALUE;
 					default -> 1_000_000_000L;
 				};
 				if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min
@@ -314,6 +316,7 @@ final class RuleJson {
 			case SCORE -> "a whole number 1-5";
 			case STAGE -> "REGISTERED, FIRST, REPEAT or REGULAR";
 			case LEVEL -> "a whole number 1-" + JourneyProperties.LEVELS;
+			case ID -> "an id";
 			default -> "a whole number";
 		};
 		return switch (op) {

@@ -33,7 +33,12 @@ import io.mawasu.crm.segmentation.SegmentRule.Not;
  * {@link JourneyProperties}' rule to the summary (positive orders, last positive order,
  * first order) and the latest open / click per channel of
  * {@code domain.v_customer_engagement}, which for today is the same as the journey's
- * history-based evaluation.
+ * history-based evaluation. receivedContent reads
+ * crm-delivery's {@code delivery.v_message} (SENT messages) and inScenario crm-scenario's
+ * {@code scenario.v_enrollment} (ACTIVE enrolments), each a correlated {@code exists} on
+ * customer_id that the owners' partial indexes can serve ({@code delivery.message
+ * (customer_id, sent_at) where SENT}, {@code scenario.enrollment (customer_id) where
+ * ACTIVE}).
  */
 public final class RuleCompiler {
 
@@ -118,6 +123,10 @@ public final class RuleCompiler {
 			case PURCHASED_CATEGORY -> purchased("o.category", condition);
 			case PURCHASED_BRAND -> purchased("o.brand", condition);
 			case CONSENT -> consent(condition);
+			case RECEIVED_CONTENT -> exists("delivery.v_message m where m.customer_id = c.id and m.state = 'SENT'",
+					"m.content_id", condition);
+			case IN_SCENARIO -> exists("scenario.v_enrollment e where e.customer_id = c.id and e.state = 'ACTIVE'",
+					"e.scenario_id", condition);
 			default -> compare(expression(condition.field()), condition);
 		};
 	}
@@ -293,6 +302,19 @@ public final class RuleCompiler {
 			case IN -> exists + " = any(" + bindArray(values) + "))";
 			case NOT_IN -> "not " + exists + " = any(" + bindArray(values) + "))";
 			default -> throw new IllegalStateException(condition.op() + " is not valid for consent");
+		};
+	}
+
+	/** Whether a row of another module's view about the customer has the value. */
+	private String exists(String rows, String column, Condition condition) {
+		String exists = "exists (select 1 from " + rows + " and " + column;
+		List<Object> values = condition.values();
+		return switch (condition.op()) {
+			case EQ -> exists + " = " + bind(values.get(0)) + ")";
+			case NE -> "not " + exists + " = " + bind(values.get(0)) + ")";
+			case IN -> exists + " = any(" + bindArray(values) + "))";
+			case NOT_IN -> "not " + exists + " = any(" + bindArray(values) + "))";
+			default -> throw new IllegalStateException(condition.op() + " is not valid for " + condition.field());
 		};
 	}
 

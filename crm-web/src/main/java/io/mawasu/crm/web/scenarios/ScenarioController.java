@@ -42,11 +42,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Scenario pages: the list, and the builder (scenario fields, the steps as a flow with a
- * form per step, the definition posted as the API's JSON, live counts per step, the entry
- * segment's 4R with the goal as Response) with test-send and the lifecycle buttons.
- * Viewing is open to every signed-in role; editing and running to ADMIN and MARKETER. The
- * rules of a valid scenario and of its lifecycle live in {@link Scenarios}.
+ * Scenario pages: the list, and the builder (scenario fields, the steps as a graph drawn
+ * by js/scenario-builder.js with a step editor for editing roles only, the definition
+ * posted as the API's JSON, live counts per step, the entry segment's 4R with the goal as
+ * Response) with test-send and the lifecycle buttons. Viewing is open to every signed-in
+ * role; editing and running to ADMIN and MARKETER. The rules of a valid scenario and of
+ * its lifecycle live in {@link Scenarios}.
  */
 @Controller
 class ScenarioController {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mawasu.crm.delivery.Contents;
 import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.domain.customer.CustomerQueries;
 import io.mawasu.crm.domain.customer.Gender;
@@ -15,6 +16,7 @@ import io.mawasu.crm.segmentation.JourneyProperties;
 import io.mawasu.crm.segmentation.JourneyStage;
 import io.mawasu.crm.segmentation.RfmSegments;
 import io.mawasu.crm.segmentation.RuleField;
+import io.mawasu.crm.scenario.Scenarios;
 import io.mawasu.crm.segmentation.RuleOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * What a segment rule can test, for the builder and {@code GET /api/segments/fields}:
  * each field with its input type, its operators and, for enumerable fields, every value
  * with its label in the caller's language (RFM segments by their current names, the 47
- * prefectures in JIS order, channels, genders, the tags in use, scores 1–5).
+ * prefectures in JIS order, channels, genders, the tags in use, scores 1–5, contents and
+ * scenarios by their names).
  * <p>
  * Types: {@code choice} (pick from {@code values}), {@code days} (a whole number of
  * days), {@code money} (yen), {@code count} (a number of orders), {@code age} (years),
@@ -42,11 +45,18 @@ class SegmentFields {
 
 	private final CustomerQueries customers;
 
+	private final Contents contents;
+
+	private final Scenarios scenarios;
+
 	private final MessageSource messages;
 
-	SegmentFields(RfmSegments rfmSegments, CustomerQueries customers, MessageSource messages) {
+	SegmentFields(RfmSegments rfmSegments, CustomerQueries customers, Contents contents, Scenarios scenarios,
+			MessageSource messages) {
 		this.rfmSegments = rfmSegments;
 		this.customers = customers;
+		this.contents = contents;
+		this.scenarios = scenarios;
 		this.messages = messages;
 	}
 
@@ -103,6 +113,8 @@ class SegmentFields {
 			case AFFINITY -> IntStream.rangeClosed(1, JourneyProperties.LEVELS)
 				.mapToObj((n) -> new Value(n, message("journey.level." + n, locale)))
 				.toList();
+			case RECEIVED_CONTENT -> this.contents.list().stream().map((c) -> new Value(c.id(), c.name())).toList();
+			case IN_SCENARIO -> this.scenarios.list().stream().map((s) -> new Value(s.id(), s.name())).toList();
 			default -> null;
 		};
 	}

@@ -195,9 +195,14 @@ public abstract class BrowserTests {
 	 * rules.
 	 */
 	protected void assertAccessible() {
-		JavascriptExecutor js = (JavascriptExecutor) driver();
+		assertAccessible(driver());
+	}
+
+	/** {@link #assertAccessible()} for a browser of a test class of its own. */
+	static void assertAccessible(WebDriver driver) {
+		JavascriptExecutor js = (JavascriptExecutor) driver;
 		js.executeScript(AXE.get());
-		driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
 		Object result = js.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
 				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
@@ -205,7 +210,7 @@ public abstract class BrowserTests {
 						+ v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', '))))
 					.catch((e) => done(['axe failed: ' + e]));
 				""");
-		assertThat((java.util.List<?>) result).as("axe-core WCAG 2 A/AA violations on %s", driver().getCurrentUrl())
+		assertThat((java.util.List<?>) result).as("axe-core WCAG 2 A/AA violations on %s", driver.getCurrentUrl())
 			.isEmpty();
 	}
 

@@ -3,6 +3,9 @@ package io.mawasu.crm.web.browser;
 import java.util.List;
 import java.util.UUID;
 
+import io.mawasu.crm.delivery.ContentRequest;
+import io.mawasu.crm.delivery.Contents;
+import io.mawasu.crm.domain.consent.Channel;
 import io.mawasu.crm.web.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,9 @@ class SegmentBuilderBrowserTests extends BrowserTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Contents contents;
 
 	String tag;
 
@@ -97,6 +103,44 @@ class SegmentBuilderBrowserTests extends BrowserTests {
 		driver().findElement(By.id("segment-save")).click();
 		waitFor(By.id("snapshot-table"));
 		assertThat(driver().findElement(By.id("segment-sentence")).getText()).doesNotContain("Hokkaido");
+	}
+
+	/** Issue 12 item 2: a content is a choice by its name, and the rule sends its id. */
+	@Test
+	void choosesAReceivedContentByItsName() {
+		long content = this.contents.create(new ContentRequest("Autumn news " + this.tag, Channel.EMAIL, "Autumn",
+				"<p>Autumn</p>", null, null, null), "test");
+		this.jdbc.sql("""
+				insert into delivery.message (source_type, source_id, step_key, customer_id, channel, content_id, state,
+					sent_at, finished_at)
+				select 'SCENARIO', 990003, 's1', id, 'EMAIL', :content, 'SENT', now(), now()
+				from domain.customer where external_id = :tag || '-1'
+				""").param("tag", this.tag).param("content", content).update();
+		loginAs(Role.MARKETER);
+		open("/segments/new");
+		waitFor(By.id("builder"));
+		driver().findElement(By.id("segment-name")).sendKeys("Got the autumn news " + this.tag);
+		driver().findElement(By.id("add-condition")).click();
+		choose(0, "tag", "eq", this.tag);
+		waitUntil(ExpectedConditions.textToBe(By.id("live-count"), "3"));
+		driver().findElement(By.id("add-condition")).click();
+		WebElement received = condition(1);
+		new Select(received.findElement(By.cssSelector("select.field"))).selectByValue("receivedContent");
+		new Select(received.findElement(By.cssSelector("select.op"))).selectByValue("eq");
+		Select value = new Select(received.findElement(By.cssSelector("select.value")));
+		assertThat(value.getOptions().stream().map(WebElement::getText)).contains("Autumn news " + this.tag);
+		value.selectByVisibleText("Autumn news " + this.tag);
+		waitUntil(ExpectedConditions.textToBe(By.id("live-count"), "1"));
+		assertThat(driver().findElement(By.id("rule-sentence")).getText()).contains("Autumn news " + this.tag);
+		assertAccessible();
+		driver().findElement(By.id("segment-save")).click();
+		waitFor(By.id("snapshot-table"));
+		assertThat(driver().findElement(By.id("segment-sentence")).getText()).contains("Autumn news " + this.tag);
+		assertThat(driver().findElements(By.cssSelector("#snapshot-table tbody tr"))
+			.get(0)
+			.findElements(By.tagName("td"))
+			.get(1)
+			.getText()).isEqualTo("1");
 	}
 
 	private WebElement condition(int index) {

@@ -116,8 +116,10 @@ class ScenarioPageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"counts-table\"")))
 			.andExpect(content().string(not(containsString("id=\"scenario-activate\""))))
-			.andExpect(content().string(containsString("id=\"step-actions\" hidden")))
-			.andExpect(content().string(containsString("id=\"step-editor\" class=\"stack\" disabled")))
+			.andExpect(content().string(containsString("id=\"flow\"")))
+			.andExpect(content().string(containsString("data-editable=\"false\"")))
+			.andExpect(content().string(not(containsString("id=\"step-actions\""))))
+			.andExpect(content().string(not(containsString("id=\"step-editor\""))))
 			.andExpect(content().string(not(containsString("id=\"scenario-save\""))));
 	}
 
