@@ -106,8 +106,8 @@ public enum RuleField {
 	 * What a value of a field must be: text, a whole number from 0 (counts and days), an
 	 * age (0–150), an amount (any number from 0), a score (1–5), a gender ({@code F},
 	 * {@code M}, {@code O}), a channel ({@code EMAIL}, {@code LINE}, {@code SMS}), a
-	 * journey stage ({@link JourneyStage}), an affinity level (1–4) or the id of a content
-	 * or scenario (a whole number from 1).
+	 * journey stage ({@link JourneyStage}), an affinity level (1–4) or the id of a
+	 * content or scenario (a whole number from 1).
 	 */
 	public enum ValueKind {
 

@@ -33,8 +33,8 @@ import io.mawasu.crm.segmentation.SegmentRule.Not;
  * {@link JourneyProperties}' rule to the summary (positive orders, last positive order,
  * first order) and the latest open / click per channel of
  * {@code domain.v_customer_engagement}, which for today is the same as the journey's
- * history-based evaluation. receivedContent reads
- * crm-delivery's {@code delivery.v_message} (SENT messages) and inScenario crm-scenario's
+ * history-based evaluation. receivedContent reads crm-delivery's
+ * {@code delivery.v_message} (SENT messages) and inScenario crm-scenario's
  * {@code scenario.v_enrollment} (ACTIVE enrolments), each a correlated {@code exists} on
  * customer_id that the owners' partial indexes can serve ({@code delivery.message
  * (customer_id, sent_at) where SENT}, {@code scenario.enrollment (customer_id) where
