@@ -10,13 +10,24 @@ import java.util.Arrays;
  * {@code "}, quotes doubled inside quoted fields, records ended by CRLF, LF or CR. It
  * keeps the physical line each record starts on (a quoted field spanning lines counts
  * them all), skips a leading byte order mark and reuses its buffers, so reading a file
- * allocates little more than the field strings.
+ * allocates little more than the field strings. A field is at most
+ * {@value #MAX_FIELD_LENGTH} characters and a record at most {@value #MAX_FIELDS} fields,
+ * so a quote never closed or a file without line breaks is refused with its line instead
+ * of being held in memory whole.
  */
 public final class CsvReader implements Closeable {
 
 	private static final int COMMA = 0;
 
 	private static final int END = 1;
+
+	/**
+	 * The longest field accepted, in characters (far above any customer or order value).
+	 */
+	public static final int MAX_FIELD_LENGTH = 100_000;
+
+	/** The most fields one record may have. */
+	public static final int MAX_FIELDS = 1_000;
 
 	private final Reader in;
 
@@ -134,6 +145,7 @@ public final class CsvReader implements Closeable {
 					spill.setLength(0);
 				}
 				spill.append(this.buf, start, this.pos - start);
+				checkLength(spill);
 				if (!available()) {
 					add(spill.toString());
 					return END;
@@ -148,6 +160,7 @@ public final class CsvReader implements Closeable {
 				}
 				else {
 					spill.append(this.buf, start, this.pos - start);
+					checkLength(spill);
 					value = spill.toString();
 				}
 				add(value);
@@ -218,7 +231,23 @@ public final class CsvReader implements Closeable {
 				throw new CsvFormatException("binary content (NUL character); this is not a CSV text file", this.line);
 			}
 			value.append(c);
+			if (value.length() > MAX_FIELD_LENGTH) {
+				throw tooLong(startLine);
+			}
 		}
+	}
+
+	private void checkLength(StringBuilder value) throws CsvFormatException {
+		if (value.length() > MAX_FIELD_LENGTH) {
+			throw tooLong(this.line);
+		}
+	}
+
+	private static CsvFormatException tooLong(long line) {
+		return new CsvFormatException(
+				"a field longer than " + MAX_FIELD_LENGTH
+						+ " characters (a quote never closed, or no line breaks?); this is not a CSV file we can read",
+				line);
 	}
 
 	private void endOfLine(char c) throws IOException {
@@ -228,7 +257,10 @@ public final class CsvReader implements Closeable {
 		}
 	}
 
-	private void add(String value) {
+	private void add(String value) throws CsvFormatException {
+		if (this.size == MAX_FIELDS) {
+			throw new CsvFormatException("more than " + MAX_FIELDS + " fields in one record", this.recordLine);
+		}
 		if (this.size == this.fields.length) {
 			this.fields = Arrays.copyOf(this.fields, this.size * 2);
 		}

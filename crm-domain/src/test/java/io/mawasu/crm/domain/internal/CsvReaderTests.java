@@ -11,7 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CsvReaderTests {
 
@@ -66,17 +68,34 @@ class CsvReaderTests {
 	}
 
 	@Test
+	void aFieldOrARecordBeyondItsLimitIsRefusedWithItsLineNotHeldInMemory() {
+		String unclosed = "external_id,name\nc1,\"" + "x".repeat(CsvReader.MAX_FIELD_LENGTH + 10) + "\nc2,b\n";
+		assertThatThrownBy(() -> read(unclosed)).isInstanceOf(CsvFormatException.class)
+			.hasMessageStartingWith("Line 2: a field longer than 100000 characters");
+		String noLineBreaks = "a,b\n" + "y".repeat(CsvReader.MAX_FIELD_LENGTH + 1);
+		assertThatThrownBy(() -> read(noLineBreaks)).isInstanceOf(CsvFormatException.class)
+			.hasMessageContaining("longer than");
+		String wide = "a\n" + ",".repeat(CsvReader.MAX_FIELDS) + "\n";
+		assertThatThrownBy(() -> read(wide)).isInstanceOf(CsvFormatException.class)
+			.hasMessage("Line 2: more than 1000 fields in one record");
+		String longest = "z".repeat(CsvReader.MAX_FIELD_LENGTH);
+		assertThatCode(() -> assertThat(read("\"" + longest + "\"," + longest)).first()
+			.isEqualTo(new Row(1, List.of(longest, longest)))).doesNotThrowAnyException();
+	}
+
+	@Test
 	void skipsByteOrderMark() throws IOException {
 		assertThat(read("\uFEFFexternal_id\nc1")).first().isEqualTo(new Row(1, List.of("external_id")));
 	}
 
 	@Test
 	void fieldsLongerThanTheBufferAreRead() throws IOException {
-		String longValue = "x".repeat(200_000);
-		String quotedValue = "y,\n".repeat(50_000);
+		// longer than the 64K read buffer, within the 100,000-character field limit
+		String longValue = "x".repeat(90_000);
+		String quotedValue = "y,\n".repeat(30_000);
 		List<Row> rows = read("a,b\n" + longValue + ",\"" + quotedValue + "\"\nend,z\n");
 		assertThat(rows.get(1).fields()).containsExactly(longValue, quotedValue);
-		assertThat(rows.get(2)).isEqualTo(new Row(50_003, List.of("end", "z")));
+		assertThat(rows.get(2)).isEqualTo(new Row(30_003, List.of("end", "z")));
 	}
 
 	@Test
